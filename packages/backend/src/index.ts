@@ -1,0 +1,31 @@
+/*
+ * The demo backend: the software catalog plus the Domain Atlas backend, the
+ * way an adopter installs it into their own Backstage backend.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Sign-in: everyone is a guest in the demo.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// The software catalog that Domain Atlas reads.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Permissions: allow everything in the demo; Domain Atlas checks its own
+// permissions through the framework all the same.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// Domain Atlas.
+backend.add(import('@domain-atlas/plugin-domain-atlas-backend'));
+
+backend.start();

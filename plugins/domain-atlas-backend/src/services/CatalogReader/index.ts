@@ -1,0 +1,1 @@
+export { CatalogReader, ANALYSIS_FIELDS } from './CatalogReader';

@@ -1,0 +1,1 @@
+export { ReportService } from './ReportService';

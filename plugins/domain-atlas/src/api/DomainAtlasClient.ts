@@ -1,0 +1,34 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { DomainAtlasApi, DomainListItem } from './DomainAtlasApi';
+
+/**
+ * The default {@link DomainAtlasApi}: calls `/api/domain-atlas` through
+ * Backstage's discovery and fetch APIs, so auth and base URLs come from the
+ * app.
+ *
+ * @public
+ */
+export class DomainAtlasClient implements DomainAtlasApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async listDomains(): Promise<DomainListItem[]> {
+    const body = await this.get<{ items: DomainListItem[] }>('/domains');
+    return body.items;
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('domain-atlas');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

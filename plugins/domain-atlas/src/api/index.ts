@@ -1,0 +1,3 @@
+export { domainAtlasApiRef } from './DomainAtlasApi';
+export type { DomainAtlasApi, DomainListItem } from './DomainAtlasApi';
+export { DomainAtlasClient } from './DomainAtlasClient';

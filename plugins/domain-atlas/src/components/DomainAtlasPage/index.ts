@@ -1,0 +1,1 @@
+export { DomainAtlasPage } from './DomainAtlasPage';

@@ -1,0 +1,1 @@
+export { DomainsTable } from './DomainsTable';

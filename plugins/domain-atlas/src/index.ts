@@ -1,0 +1,10 @@
+/**
+ * The Domain Atlas frontend plugin: the organisation page and entity cards
+ * for domain ownership, repo-per-domain health, contract versions and
+ * migration phases.
+ *
+ * @packageDocumentation
+ */
+
+export { domainAtlasPlugin, DomainAtlasPage } from './plugin';
+export * from './api';

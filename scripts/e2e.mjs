@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Browser tests against the running demo, exactly as a user starts it.
+//
+// Starts `npm start` (the demo backend on :7007 and the frontend dev server
+// on :3000), waits until the catalog has ingested the demo organisation,
+// runs packages/app/e2e-tests/*.test.mjs with node's test runner (they drive
+// Debian's chromium through playwright-core), stops the demo, and ends with
+// `N passed, N failed`. Screenshots go to test-output/screenshots/.
+
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outputDir = join(root, 'test-output');
+mkdirSync(join(outputDir, 'screenshots'), { recursive: true });
+
+const backendUrl = 'http://localhost:7007';
+const appUrl = 'http://localhost:3000';
+const startupTimeoutMs = 8 * 60 * 1000;
+
+function log(message) {
+  console.log(`e2e: ${message}`);
+}
+
+async function isUp(url, init) {
+  try {
+    const response = await fetch(url, init);
+    return response.ok ? response : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitFor(description, probe) {
+  const deadline = Date.now() + startupTimeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) {
+      return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+  throw new Error(`timed out after ${startupTimeoutMs / 1000}s waiting for ${description}`);
+}
+
+async function guestToken() {
+  const response = await isUp(`${backendUrl}/api/auth/guest/refresh`);
+  const body = response ? await response.json() : undefined;
+  return body?.backstageIdentity?.token;
+}
+
+async function domainCount() {
+  const token = await guestToken();
+  if (!token) {
+    return 0;
+  }
+  const response = await isUp(`${backendUrl}/api/domain-atlas/domains`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response ? (await response.json()).items.length : 0;
+}
+
+for (const port of [3000, 7007]) {
+  if (await isUp(`http://localhost:${port}`)) {
+    console.error(`e2e: something already listens on :${port}; stop it first (is \`npm start\` running?)`);
+    process.exit(1);
+  }
+}
+
+log('starting the demo (npm start); its output goes to test-output/demo.log');
+const demoLog = createWriteStream(join(outputDir, 'demo.log'));
+const demo = spawn('npm', ['start'], {
+  cwd: root,
+  detached: true,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, BROWSER: 'none' },
+});
+demo.stdout.pipe(demoLog);
+demo.stderr.pipe(demoLog);
+
+function stopDemo() {
+  try {
+    process.kill(-demo.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+process.on('exit', stopDemo);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => process.exit(130));
+}
+
+let passed = 0;
+let failed = 0;
+try {
+  const started = Date.now();
+  await waitFor('the backend on :7007', () =>
+    isUp(`${backendUrl}/.backstage/health/v1/readiness`),
+  );
+  await waitFor('the catalog to ingest the demo domains', async () => (await domainCount()) > 0);
+  await waitFor('the frontend on :3000', () => isUp(appUrl));
+  log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
+
+  const testDir = join(root, 'packages/app/e2e-tests');
+  const files = readdirSync(testDir)
+    .filter(name => name.endsWith('.test.mjs'))
+    .map(name => join(testDir, name));
+  const stream = run({
+    files,
+    concurrency: 1,
+    timeout: 5 * 60 * 1000,
+    env: { ...process.env, E2E_APP_URL: appUrl, E2E_OUTPUT_DIR: outputDir },
+  });
+  stream.on('test:pass', event => {
+    if (event.details.type !== 'suite') passed += 1;
+  });
+  stream.on('test:fail', event => {
+    if (event.details.type !== 'suite') failed += 1;
+  });
+  await new Promise((resolve, reject) => {
+    stream.compose(spec).pipe(process.stdout);
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+} catch (error) {
+  console.error(`e2e: ${error.message}; see test-output/demo.log`);
+  failed += 1;
+} finally {
+  stopDemo();
+}
+
+writeFileSync(join(outputDir, 'e2e-summary.json'), JSON.stringify({ passed, failed, skipped: 0 }));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
