@@ -47,7 +47,10 @@ async function waitFor(description, probe) {
 }
 
 async function guestToken() {
-  const response = await isUp(`${backendUrl}/api/auth/guest/refresh`);
+  // The auth backend only answers refreshes from browsers (XHR).
+  const response = await isUp(`${backendUrl}/api/auth/guest/refresh`, {
+    headers: { "x-requested-with": "XMLHttpRequest" },
+  });
   const body = response ? await response.json() : undefined;
   return body?.backstageIdentity?.token;
 }

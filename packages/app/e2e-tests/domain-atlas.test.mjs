@@ -1,0 +1,92 @@
+// Browser test of the Domain Atlas page in the running demo (started by
+// scripts/e2e.mjs). Drives Debian's chromium through playwright-core.
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
+const screenshots = join(process.env.E2E_OUTPUT_DIR ?? 'test-output', 'screenshots');
+
+describe('Domain Atlas page', () => {
+  let browser;
+  let page;
+  const consoleErrors = [];
+
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', message => {
+      // React's development build reports deprecations in Backstage's own
+      // Material UI 4 components as `Warning: …` through console.error;
+      // those are not errors of this page.
+      if (message.type() === 'error' && !message.text().startsWith('Warning: ')) {
+        consoleErrors.push(message.text().split('\n')[0]);
+      }
+    });
+    page.on('pageerror', error => consoleErrors.push(String(error).split('\n')[0]));
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function signInAsGuest() {
+    const enter = page.getByRole('button', { name: 'Enter' });
+    const domainsHeading = page.getByText(/^Domains \(\d+\)$/);
+    await enter.or(domainsHeading).first().waitFor({ timeout: 120_000 });
+    if (await enter.isVisible()) {
+      await enter.click();
+    }
+  }
+
+  it('lists the demo domains with their owners, read from the catalog', async () => {
+    await page.goto(`${appUrl}/domain-atlas`);
+    await signInAsGuest();
+
+    await page.getByText('Domains (12)').waitFor({ timeout: 120_000 });
+    const row = title => page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+
+    assert.equal(await row('Orders').count(), 1);
+    // Owners are shown by their catalog title (loaded after the ref) and
+    // link to their group page.
+    const owner = (domain, title) => row(domain).getByRole('link', { name: title, exact: true });
+    await owner('Orders', 'Orders Team').waitFor();
+    await owner('Payments', 'Payments Team').waitFor();
+    await owner('Checkout', 'Checkout Squad').waitFor();
+    assert.equal(
+      await owner('Orders', 'Orders Team').getAttribute('href'),
+      '/catalog/default/group/orders-team',
+    );
+    // A dangling owner ref is shown as declared, so the catalog can be fixed.
+    await owner('Coupons', 'legacy-team').waitFor();
+
+    const ordersLink = page.getByRole('link', { name: 'Orders', exact: true });
+    assert.equal(await ordersLink.getAttribute('href'), '/catalog/default/domain/orders');
+
+    await page.screenshot({ path: join(screenshots, 'domain-atlas.png'), fullPage: true });
+  });
+
+  it('opens a domain from the list on its catalog entity page', async () => {
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.waitForURL('**/catalog/default/domain/orders');
+    await page.getByRole('heading', { name: /Orders/ }).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'orders-domain-entity-page.png') });
+  });
+
+  it('logs no console errors on the way', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});
