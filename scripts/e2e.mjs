@@ -8,7 +8,12 @@
 // `N passed, N failed`. Screenshots go to test-output/screenshots/.
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
@@ -43,13 +48,15 @@ async function waitFor(description, probe) {
     }
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
-  throw new Error(`timed out after ${startupTimeoutMs / 1000}s waiting for ${description}`);
+  throw new Error(
+    `timed out after ${startupTimeoutMs / 1000}s waiting for ${description}`,
+  );
 }
 
 async function guestToken() {
   // The auth backend only answers refreshes from browsers (XHR).
   const response = await isUp(`${backendUrl}/api/auth/guest/refresh`, {
-    headers: { "x-requested-with": "XMLHttpRequest" },
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
   });
   const body = response ? await response.json() : undefined;
   return body?.backstageIdentity?.token;
@@ -68,7 +75,9 @@ async function domainCount() {
 
 for (const port of [3000, 7007]) {
   if (await isUp(`http://localhost:${port}`)) {
-    console.error(`e2e: something already listens on :${port}; stop it first (is \`npm start\` running?)`);
+    console.error(
+      `e2e: something already listens on :${port}; stop it first (is \`npm start\` running?)`,
+    );
     process.exit(1);
   }
 }
@@ -103,7 +112,10 @@ try {
   await waitFor('the backend on :7007', () =>
     isUp(`${backendUrl}/.backstage/health/v1/readiness`),
   );
-  await waitFor('the catalog to ingest the demo domains', async () => (await domainCount()) > 0);
+  await waitFor(
+    'the catalog to ingest the demo domains',
+    async () => (await domainCount()) > 0,
+  );
   await waitFor('the frontend on :3000', () => isUp(appUrl));
   log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
 
@@ -135,6 +147,9 @@ try {
   stopDemo();
 }
 
-writeFileSync(join(outputDir, 'e2e-summary.json'), JSON.stringify({ passed, failed, skipped: 0 }));
+writeFileSync(
+  join(outputDir, 'e2e-summary.json'),
+  JSON.stringify({ passed, failed, skipped: 0 }),
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

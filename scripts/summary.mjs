@@ -10,13 +10,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const outputDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-output');
+const outputDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'test-output',
+);
 const [checksPassed, checksFailed] = process.argv.slice(2).map(Number);
 
 let passed = checksPassed || 0;
 let failed = checksFailed || 0;
 let skipped = 0;
-console.log(`other checks (tsc, lint, prettier): ${passed} passed, ${failed} failed`);
+console.log(
+  `other checks (tsc, lint, prettier): ${passed} passed, ${failed} failed`,
+);
 for (const name of ['unit', 'e2e']) {
   const file = join(outputDir, `${name}-summary.json`);
   if (!existsSync(file)) {

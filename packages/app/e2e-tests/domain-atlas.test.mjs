@@ -7,7 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
-const screenshots = join(process.env.E2E_OUTPUT_DIR ?? 'test-output', 'screenshots');
+const screenshots = join(
+  process.env.E2E_OUTPUT_DIR ?? 'test-output',
+  'screenshots',
+);
 
 describe('Domain Atlas page', () => {
   let browser;
@@ -32,11 +35,16 @@ describe('Domain Atlas page', () => {
       // React's development build reports deprecations in Backstage's own
       // Material UI 4 components as `Warning: …` through console.error;
       // those are not errors of this page.
-      if (message.type() === 'error' && !message.text().startsWith('Warning: ')) {
+      if (
+        message.type() === 'error' &&
+        !message.text().startsWith('Warning: ')
+      ) {
         consoleErrors.push(message.text().split('\n')[0]);
       }
     });
-    page.on('pageerror', error => consoleErrors.push(String(error).split('\n')[0]));
+    page.on('pageerror', error =>
+      consoleErrors.push(String(error).split('\n')[0]),
+    );
   });
 
   after(async () => {
@@ -57,12 +65,16 @@ describe('Domain Atlas page', () => {
     await signInAsGuest();
 
     await page.getByText('Domains (12)').waitFor({ timeout: 120_000 });
-    const row = title => page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+    const row = title =>
+      page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: title, exact: true }) });
 
     assert.equal(await row('Orders').count(), 1);
     // Owners are shown by their catalog title (loaded after the ref) and
     // link to their group page.
-    const owner = (domain, title) => row(domain).getByRole('link', { name: title, exact: true });
+    const owner = (domain, title) =>
+      row(domain).getByRole('link', { name: title, exact: true });
     await owner('Orders', 'Orders Team').waitFor();
     await owner('Payments', 'Payments Team').waitFor();
     await owner('Checkout', 'Checkout Squad').waitFor();
@@ -74,16 +86,27 @@ describe('Domain Atlas page', () => {
     await owner('Coupons', 'legacy-team').waitFor();
 
     const ordersLink = page.getByRole('link', { name: 'Orders', exact: true });
-    assert.equal(await ordersLink.getAttribute('href'), '/catalog/default/domain/orders');
+    assert.equal(
+      await ordersLink.getAttribute('href'),
+      '/catalog/default/domain/orders',
+    );
 
-    await page.screenshot({ path: join(screenshots, 'domain-atlas.png'), fullPage: true });
+    await page.screenshot({
+      path: join(screenshots, 'domain-atlas.png'),
+      fullPage: true,
+    });
   });
 
   it('opens a domain from the list on its catalog entity page', async () => {
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await page.waitForURL('**/catalog/default/domain/orders');
-    await page.getByRole('heading', { name: /Orders/ }).first().waitFor();
-    await page.screenshot({ path: join(screenshots, 'orders-domain-entity-page.png') });
+    await page
+      .getByRole('heading', { name: /Orders/ })
+      .first()
+      .waitFor();
+    await page.screenshot({
+      path: join(screenshots, 'orders-domain-entity-page.png'),
+    });
   });
 
   it('logs no console errors on the way', () => {

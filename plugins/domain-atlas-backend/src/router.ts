@@ -30,9 +30,10 @@ export async function createRouter(options: {
 
   router.get('/domains/:namespace/:name', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const ref = `domain:${req.params.namespace}/${req.params.name}`.toLocaleLowerCase(
-      'en-US',
-    );
+    const ref =
+      `domain:${req.params.namespace}/${req.params.name}`.toLocaleLowerCase(
+        'en-US',
+      );
     const report = await reports.getReport();
     const domain = report.domains.find(d => d.ref === ref);
     if (!domain) {

@@ -48,8 +48,6 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 
-
-
 const entityWarningContent = (
   <>
     <EntitySwitch>
