@@ -2,9 +2,16 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { domainAtlasPermissions } from '@domain-atlas/plugin-domain-atlas-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { stringifyError } from '@backstage/errors';
+import { registerActions } from './actions';
+import { KnexDomainAtlasStore } from './database';
 import { createRouter } from './router';
+import { readAnalysisConfig } from './services/AnalysisConfig';
 import { CatalogReader } from './services/CatalogReader';
+import { RefreshService } from './services/RefreshService';
 import { ReportService } from './services/ReportService';
 
 /**
@@ -18,15 +25,69 @@ export const domainAtlasPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ auth, httpAuth, httpRouter, logger, catalog }) {
+      async init({
+        auth,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        catalog,
+        actionsRegistry,
+      }) {
+        const analysisConfig = readAnalysisConfig(config);
+        const store = await KnexDomainAtlasStore.create(database);
         const reader = new CatalogReader({ catalog, auth });
-        const reports = new ReportService({ reader, logger });
-        httpRouter.use(await createRouter({ httpAuth, reports }));
+        const refresher = new RefreshService({
+          reader,
+          store,
+          logger,
+          config: analysisConfig,
+        });
+        const reports = new ReportService({ store, refresher });
+
+        await scheduler.scheduleTask({
+          id: 'domain-atlas-refresh',
+          scope: 'global',
+          ...analysisConfig.schedule,
+          fn: async () => {
+            // A failure is logged and recorded by the refresher; the next
+            // run tries again and the last good snapshot stays in use.
+            await refresher
+              .refresh()
+              .catch(error =>
+                logger.debug(
+                  `Scheduled refresh failed: ${stringifyError(error)}`,
+                ),
+              );
+          },
+        });
+
+        permissionsRegistry.addPermissions(domainAtlasPermissions);
+        registerActions({ actionsRegistry, reports });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            store,
+            reports,
+            refresher,
+          }),
+        );
       },
     });
   },

@@ -1,45 +1,209 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
-import express from 'express';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  NotAllowedError,
+  ServiceUnavailableError,
+  stringifyError,
+} from '@backstage/errors';
+import {
+  domainAtlasRefreshPermission,
+  domainAtlasReportReadPermission,
+} from '@domain-atlas/plugin-domain-atlas-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
+import { DomainAtlasStore } from './database';
+import { RefreshService } from './services/RefreshService';
+import {
+  domainDetail,
+  domainListItem,
+  entityFindings,
+  filterFindings,
+  isolationView,
+  migrationView,
+  teamDetail,
+} from './services/ReportQueries';
 import { ReportService } from './services/ReportService';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Path segments of an entity ref: letters, digits and `-_.`, as the catalog allows. */
+const refPart = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a catalog name or namespace');
+
+const findingsQuery = z
+  .object({
+    domain: z.string().min(1).optional(),
+    rule: z.string().min(1).optional(),
+    severity: z.enum(['error', 'warning', 'info']).optional(),
+    waived: z.enum(['true', 'false']).optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+const historyQuery = z
+  .object({ days: z.coerce.number().int().min(1).max(3660).default(365) })
+  .strict();
+
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${problems}`);
+  }
+  return result.data;
+}
+
+function ref(kind: string, params: Record<string, string>): string {
+  const namespace = parse(refPart, params.namespace, 'namespace');
+  const name = parse(refPart, params.name, 'name');
+  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+}
+
 /**
- * The HTTP API under `/api/domain-atlas`: parse input, ask a service, shape
- * the output.
+ * The HTTP API under `/api/domain-atlas`: validate input, check permission,
+ * ask a service, shape the output.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  store: DomainAtlasStore;
   reports: ReportService;
+  refresher: RefreshService;
 }): Promise<express.Router> {
-  const { httpAuth, reports } = options;
+  const { httpAuth, permissions, store, reports, refresher } = options;
   const router = Router();
   router.use(express.json());
 
-  router.get('/domains', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const report = await reports.getReport();
+  async function authorize(
+    req: Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  const read = (req: Request) =>
+    authorize(req, domainAtlasReportReadPermission);
+
+  router.get('/report', async (req, res) => {
+    await read(req);
+    const snapshot = await reports.getSnapshot();
     res.json({
-      items: report.domains.map(({ ref, title, owner }) => ({
-        ref,
-        title,
-        owner: owner ?? null,
-      })),
+      status: await reports.getStatus(snapshot),
+      report: snapshot.report,
     });
   });
 
+  router.get('/status', async (req, res) => {
+    await read(req);
+    const snapshot = await reports.getSnapshot();
+    res.json(await reports.getStatus(snapshot));
+  });
+
+  router.get('/domains', async (req, res) => {
+    await read(req);
+    const { report } = await reports.getSnapshot();
+    res.json({ items: report.domains.map(domainListItem) });
+  });
+
   router.get('/domains/:namespace/:name', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const ref =
-      `domain:${req.params.namespace}/${req.params.name}`.toLocaleLowerCase(
-        'en-US',
+    await read(req);
+    const domainRef = ref('domain', req.params);
+    const { days } = parse(historyQuery, req.query, 'query');
+    const { report } = await reports.getSnapshot();
+    const history = await store.getHistory({
+      since: new Date(Date.now() - days * DAY_MS),
+      domainRef,
+    });
+    res.json(domainDetail(report, domainRef, history));
+  });
+
+  router.get('/teams/:namespace/:name', async (req, res) => {
+    await read(req);
+    const teamRef = ref('group', req.params);
+    const { report } = await reports.getSnapshot();
+    res.json(teamDetail(report, teamRef));
+  });
+
+  router.get('/findings', async (req, res) => {
+    await read(req);
+    const query = parse(findingsQuery, req.query, 'query');
+    const { report } = await reports.getSnapshot();
+    const matching = filterFindings(report.findings, {
+      domain: query.domain?.toLocaleLowerCase('en-US'),
+      rule: query.rule,
+      severity: query.severity,
+      waived: query.waived === undefined ? undefined : query.waived === 'true',
+    });
+    res.json({
+      items: matching.slice(query.offset, query.offset + query.limit),
+      totalCount: matching.length,
+      offset: query.offset,
+      limit: query.limit,
+    });
+  });
+
+  router.get('/migration', async (req, res) => {
+    await read(req);
+    const { days } = parse(historyQuery, req.query, 'query');
+    const { report } = await reports.getSnapshot();
+    const history = await store.getHistory({
+      since: new Date(Date.now() - days * DAY_MS),
+    });
+    res.json(migrationView(report, history));
+  });
+
+  router.get('/isolation', async (req, res) => {
+    await read(req);
+    const { report } = await reports.getSnapshot();
+    res.json(isolationView(report));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/findings', async (req, res) => {
+    await read(req);
+    const kind = parse(refPart, req.params.kind, 'kind');
+    const { report } = await reports.getSnapshot();
+    res.json(entityFindings(report, ref(kind, req.params)));
+  });
+
+  router.post('/refresh', async (req, res) => {
+    await authorize(req, domainAtlasRefreshPermission);
+    const result = await refresher.refresh().catch(error => {
+      throw new ServiceUnavailableError(
+        `Refresh failed, the last good snapshot stays in use: ${stringifyError(
+          error,
+        )}`,
       );
-    const report = await reports.getReport();
-    const domain = report.domains.find(d => d.ref === ref);
-    if (!domain) {
-      throw new NotFoundError(`No domain ${ref} in the catalog`);
-    }
-    res.json(domain);
+    });
+    res.json({
+      ...result,
+      createdAt: result.createdAt.toISOString(),
+    });
   });
 
   return router;

@@ -1,1 +1,2 @@
 export { ReportService } from './ReportService';
+export type { ReportStatus } from './ReportService';

@@ -1,0 +1,50 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the Domain Atlas plugins. */
+  domainAtlas?: {
+    /**
+     * When the backend re-reads the catalog and recomputes the report.
+     * Default: every 30 minutes, timeout 10 minutes, first run 15 seconds
+     * after start-up. Runs on one backend instance at a time.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /** How long history is kept. */
+    history?: {
+      /**
+       * Days of per-domain history (phase, score, finding counts) kept for
+       * trends and the migration burn-up. Default 730 (two years).
+       */
+      retentionDays?: number;
+      /** Full reports kept besides the newest. Default 10. */
+      snapshotsToKeep?: number;
+    };
+
+    /**
+     * Rule overrides by rule id, e.g. `own-datastore: { severity: warning }`
+     * or `repo-per-service: { enabled: false }`.
+     */
+    rules?: {
+      [ruleId: string]: {
+        enabled?: boolean;
+        /** One of `error`, `warning`, `info`. */
+        severity?: string;
+      };
+    };
+
+    /** Component `spec.type`s that are deployed. Default `service`, `website`. */
+    deployableTypes?: string[];
+    /** Resource `spec.type`s that are datastores. Default `database`. */
+    datastoreTypes?: string[];
+    /** Resource `spec.type`s that are caches. Default `cache`. */
+    cacheTypes?: string[];
+    /**
+     * API `spec.type`s that are synchronous. Default `openapi`, `grpc`,
+     * `graphql`, `trpc`.
+     */
+    syncApiTypes?: string[];
+    /** Component `spec.type`s that are gateways. Default `gateway`. */
+    gatewayTypes?: string[];
+  };
+}

@@ -1,0 +1,174 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import {
+  DomainAtlasStore,
+  DomainHistoryRow,
+  RefreshRecord,
+  Snapshot,
+} from './DomainAtlasStore';
+
+const migrationsDir = resolvePackagePath(
+  '@domain-atlas/plugin-domain-atlas-backend',
+  'migrations',
+);
+
+/** Rows are inserted in batches small enough for SQLite's variable limit. */
+const INSERT_BATCH_SIZE = 50;
+
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * {@link DomainAtlasStore} on Backstage's database service: embedded SQLite
+ * by default, PostgreSQL in production.
+ */
+export class KnexDomainAtlasStore implements DomainAtlasStore {
+  static async create(
+    database: DatabaseService,
+  ): Promise<KnexDomainAtlasStore> {
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new KnexDomainAtlasStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveSnapshot(snapshot: {
+    createdAt: Date;
+    entityCount: number;
+    report: Snapshot['report'];
+    history: Omit<DomainHistoryRow, 'snapshotId' | 'recordedAt'>[];
+  }): Promise<number> {
+    return this.db.transaction(async tx => {
+      const [inserted] = await tx('domain_atlas_snapshots')
+        .insert({
+          created_at: snapshot.createdAt,
+          entity_count: snapshot.entityCount,
+          report: JSON.stringify(snapshot.report),
+        })
+        .returning('id');
+      const id = typeof inserted === 'object' ? inserted.id : inserted;
+      const rows = snapshot.history.map(row => ({
+        snapshot_id: id,
+        recorded_at: snapshot.createdAt,
+        domain_ref: row.domainRef,
+        evidence_phase: row.evidencePhase,
+        declared_phase: row.declaredPhase,
+        score: row.score,
+        errors: row.errors,
+        warnings: row.warnings,
+        infos: row.infos,
+        waived: row.waived,
+      }));
+      if (rows.length > 0) {
+        await tx.batchInsert(
+          'domain_atlas_domain_history',
+          rows,
+          INSERT_BATCH_SIZE,
+        );
+      }
+      return id;
+    });
+  }
+
+  async getLatestSnapshotId(): Promise<number | undefined> {
+    const row = await this.db('domain_atlas_snapshots')
+      .max<{ id: number | null }>('id as id')
+      .first();
+    return row?.id ?? undefined;
+  }
+
+  async getLatestSnapshot(): Promise<Snapshot | undefined> {
+    const row = await this.db('domain_atlas_snapshots')
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      id: row.id,
+      createdAt: toDate(row.created_at),
+      entityCount: row.entity_count,
+      report: JSON.parse(row.report),
+    };
+  }
+
+  async getHistory(options: {
+    since: Date;
+    domainRef?: string;
+  }): Promise<DomainHistoryRow[]> {
+    const query = this.db('domain_atlas_domain_history')
+      .where('recorded_at', '>=', options.since)
+      .orderBy([
+        { column: 'recorded_at', order: 'asc' },
+        { column: 'domain_ref', order: 'asc' },
+      ]);
+    if (options.domainRef) {
+      query.where('domain_ref', options.domainRef);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      snapshotId: row.snapshot_id,
+      recordedAt: toDate(row.recorded_at),
+      domainRef: row.domain_ref,
+      evidencePhase: row.evidence_phase,
+      declaredPhase: row.declared_phase ?? null,
+      score: row.score,
+      errors: row.errors,
+      warnings: row.warnings,
+      infos: row.infos,
+      waived: row.waived,
+    }));
+  }
+
+  async recordRefresh(record: RefreshRecord): Promise<void> {
+    await this.db('domain_atlas_refreshes').insert({
+      started_at: record.startedAt,
+      finished_at: record.finishedAt,
+      status: record.status,
+      error: record.error ?? null,
+      snapshot_id: record.snapshotId ?? null,
+    });
+  }
+
+  async getLastRefresh(): Promise<RefreshRecord | undefined> {
+    const row = await this.db('domain_atlas_refreshes')
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      startedAt: toDate(row.started_at),
+      finishedAt: toDate(row.finished_at),
+      status: row.status,
+      error: row.error ?? undefined,
+      snapshotId: row.snapshot_id ?? undefined,
+    };
+  }
+
+  async prune(options: { before: Date; keepSnapshots: number }): Promise<void> {
+    await this.db('domain_atlas_domain_history')
+      .where('recorded_at', '<', options.before)
+      .delete();
+    await this.db('domain_atlas_refreshes')
+      .where('finished_at', '<', options.before)
+      .delete();
+    const kept = await this.db('domain_atlas_snapshots')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(Math.max(1, options.keepSnapshots));
+    const oldestKept = kept[kept.length - 1]?.id;
+    if (oldestKept !== undefined) {
+      await this.db('domain_atlas_snapshots')
+        .where('id', '<', oldestKept)
+        .delete();
+    }
+  }
+}

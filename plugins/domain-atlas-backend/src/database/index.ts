@@ -1,0 +1,7 @@
+export type {
+  DomainAtlasStore,
+  DomainHistoryRow,
+  RefreshRecord,
+  Snapshot,
+} from './DomainAtlasStore';
+export { KnexDomainAtlasStore } from './KnexDomainAtlasStore';

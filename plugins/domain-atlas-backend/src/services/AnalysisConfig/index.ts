@@ -1,0 +1,2 @@
+export { readAnalysisConfig } from './readAnalysisConfig';
+export type { AnalysisConfig } from './readAnalysisConfig';

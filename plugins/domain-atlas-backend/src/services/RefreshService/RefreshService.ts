@@ -1,0 +1,137 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
+import {
+  analyze,
+  DomainAtlasReport,
+} from '@domain-atlas/plugin-domain-atlas-common';
+import { DomainAtlasStore, DomainHistoryRow } from '../../database';
+import { AnalysisConfig } from '../AnalysisConfig';
+import { CatalogReader } from '../CatalogReader';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What one successful refresh produced. */
+export interface RefreshResult {
+  snapshotId: number;
+  createdAt: Date;
+  entityCount: number;
+  domainCount: number;
+  findingCount: number;
+  durationMs: number;
+}
+
+/** The per-domain history rows of one report. */
+export function historyRowsOf(
+  report: DomainAtlasReport,
+): Omit<DomainHistoryRow, 'snapshotId' | 'recordedAt'>[] {
+  return report.domains.map(domain => ({
+    domainRef: domain.ref,
+    evidencePhase: domain.phase.evidence,
+    declaredPhase: domain.phase.declared,
+    score: domain.score,
+    errors: domain.findingCounts.error,
+    warnings: domain.findingCounts.warning,
+    infos: domain.findingCounts.info,
+    waived: domain.findingCounts.waived,
+  }));
+}
+
+/**
+ * Reads the catalog, runs the analysis and stores the result as a new
+ * snapshot. A failed refresh is logged and recorded, and the last good
+ * snapshot stays what the API serves.
+ */
+export class RefreshService {
+  private readonly reader: CatalogReader;
+  private readonly store: DomainAtlasStore;
+  private readonly logger: LoggerService;
+  private readonly config: AnalysisConfig;
+  private running: Promise<RefreshResult> | undefined;
+
+  constructor(options: {
+    reader: CatalogReader;
+    store: DomainAtlasStore;
+    logger: LoggerService;
+    config: AnalysisConfig;
+  }) {
+    this.reader = options.reader;
+    this.store = options.store;
+    this.logger = options.logger;
+    this.config = options.config;
+  }
+
+  /**
+   * Refreshes now. Concurrent calls on one instance share one run; across
+   * instances the scheduler's global lock keeps scheduled runs apart.
+   */
+  refresh(): Promise<RefreshResult> {
+    if (!this.running) {
+      this.running = this.run().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  private async run(): Promise<RefreshResult> {
+    const startedAt = new Date();
+    try {
+      const entities = await this.reader.readAll();
+      const report = analyze(entities, {
+        ...this.config.analysis,
+        now: startedAt.toISOString(),
+      });
+      const snapshotId = await this.store.saveSnapshot({
+        createdAt: startedAt,
+        entityCount: entities.length,
+        report,
+        history: historyRowsOf(report),
+      });
+      const finishedAt = new Date();
+      await this.store.recordRefresh({
+        startedAt,
+        finishedAt,
+        status: 'succeeded',
+        snapshotId,
+      });
+      await this.store.prune({
+        before: new Date(
+          finishedAt.getTime() - this.config.retentionDays * DAY_MS,
+        ),
+        keepSnapshots: this.config.snapshotsToKeep + 1,
+      });
+      const result: RefreshResult = {
+        snapshotId,
+        createdAt: startedAt,
+        entityCount: entities.length,
+        domainCount: report.domains.length,
+        findingCount: report.findings.length,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+      };
+      this.logger.info(
+        `Domain Atlas refreshed snapshot ${snapshotId}: ${result.entityCount} entities, ${result.domainCount} domains, ${result.findingCount} findings in ${result.durationMs} ms`,
+      );
+      return result;
+    } catch (error) {
+      const message = stringifyError(error);
+      this.logger.error(
+        `Domain Atlas refresh failed; the last good snapshot stays in use: ${message}`,
+      );
+      await this.store
+        .recordRefresh({
+          startedAt,
+          finishedAt: new Date(),
+          status: 'failed',
+          error: message,
+        })
+        .catch(recordError =>
+          this.logger.error(
+            `Domain Atlas could not record the failed refresh: ${stringifyError(
+              recordError,
+            )}`,
+          ),
+        );
+      throw error;
+    }
+  }
+}

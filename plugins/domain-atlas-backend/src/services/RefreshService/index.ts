@@ -1,0 +1,2 @@
+export { RefreshService, historyRowsOf } from './RefreshService';
+export type { RefreshResult } from './RefreshService';

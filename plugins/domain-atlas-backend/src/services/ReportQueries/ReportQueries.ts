@@ -1,0 +1,205 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  DomainAtlasReport,
+  DomainSummary,
+  Finding,
+  Severity,
+} from '@domain-atlas/plugin-domain-atlas-common';
+import { DomainHistoryRow } from '../../database';
+
+/** A domain in lists: who owns it, where it stands, how healthy it is. */
+export function domainListItem(domain: DomainSummary) {
+  return {
+    ref: domain.ref,
+    title: domain.title,
+    owner: domain.owner ?? null,
+    parent: domain.parent,
+    score: domain.score,
+    findingCounts: domain.findingCounts,
+    phase: {
+      evidence: domain.phase.evidence,
+      declared: domain.phase.declared,
+      target: domain.phase.target,
+      targetDate: domain.phase.targetDate,
+      status: domain.phase.status,
+    },
+    repositoryCount: domain.repositories.length,
+  };
+}
+
+function findDomain(report: DomainAtlasReport, ref: string): DomainSummary {
+  const domain = report.domains.find(d => d.ref === ref);
+  if (!domain) {
+    throw new NotFoundError(`No domain ${ref} in the catalog`);
+  }
+  return domain;
+}
+
+function historyPoint(row: DomainHistoryRow) {
+  return {
+    recordedAt: row.recordedAt.toISOString(),
+    evidencePhase: row.evidencePhase,
+    declaredPhase: row.declaredPhase,
+    score: row.score,
+    errors: row.errors,
+    warnings: row.warnings,
+    infos: row.infos,
+    waived: row.waived,
+  };
+}
+
+/** Everything the Domain page shows about one domain. */
+export function domainDetail(
+  report: DomainAtlasReport,
+  ref: string,
+  history: DomainHistoryRow[],
+) {
+  const domain = findDomain(report, ref);
+  return {
+    ...domain,
+    owner: domain.owner ?? null,
+    findings: report.findings.filter(f => f.domain === ref),
+    contracts: report.contracts.filter(c => c.domain === ref),
+    repositories: report.repositories.filter(r => r.domains.includes(ref)),
+    isolation: {
+      blocks: report.isolation.filter(e => e.down === ref),
+      dependsOn: report.isolation.filter(e => e.affected === ref),
+      blastRadius: report.blastRadius.find(b => b.domain === ref) ?? {
+        domain: ref,
+        blocks: 0,
+        delays: 0,
+      },
+    },
+    history: history.map(historyPoint),
+  };
+}
+
+/** The domains a team owns, directly and through its sub-teams. */
+export function teamDetail(report: DomainAtlasReport, ref: string) {
+  const team = report.teams.find(t => t.ref === ref);
+  if (!team) {
+    throw new NotFoundError(`No group ${ref} in the catalog`);
+  }
+  const byRef = new Map(report.domains.map(d => [d.ref, d]));
+  return {
+    ...team,
+    domains: team.domains.flatMap(owned => {
+      const domain = byRef.get(owned.ref);
+      return domain ? [{ ...owned, ...domainListItem(domain) }] : [];
+    }),
+  };
+}
+
+/** Filters of the findings route. */
+export interface FindingFilter {
+  domain?: string;
+  rule?: string;
+  severity?: Severity;
+  waived?: boolean;
+  entity?: string;
+}
+
+export function filterFindings(
+  findings: Finding[],
+  filter: FindingFilter,
+): Finding[] {
+  return findings.filter(
+    f =>
+      (filter.domain === undefined || f.domain === filter.domain) &&
+      (filter.rule === undefined || f.rule === filter.rule) &&
+      (filter.severity === undefined || f.severity === filter.severity) &&
+      (filter.waived === undefined || f.waived === filter.waived) &&
+      (filter.entity === undefined || f.entities.includes(filter.entity)),
+  );
+}
+
+/** Every entity ref the report knows, with the domain it belongs to. */
+function entityDomains(report: DomainAtlasReport): Map<string, string | null> {
+  const domains = new Map<string, string | null>();
+  for (const domain of report.domains) {
+    domains.set(domain.ref, domain.ref);
+    for (const refs of Object.values(domain.members)) {
+      for (const ref of refs) domains.set(ref, domain.ref);
+    }
+  }
+  for (const refs of Object.values(report.unassigned)) {
+    for (const ref of refs) domains.set(ref, null);
+  }
+  for (const team of report.teams) {
+    domains.set(team.ref, null);
+  }
+  return domains;
+}
+
+/** What an entity page shows: its domain and the findings naming it. */
+export function entityFindings(report: DomainAtlasReport, ref: string) {
+  const domains = entityDomains(report);
+  if (!domains.has(ref)) {
+    throw new NotFoundError(
+      `Domain Atlas knows no entity ${ref}; it tracks domains, systems, components, APIs, resources and groups`,
+    );
+  }
+  return {
+    entity: ref,
+    domain: domains.get(ref) ?? null,
+    findings: filterFindings(report.findings, { entity: ref }),
+  };
+}
+
+/** The migration board and the burn-up of domains per phase over time. */
+export function migrationView(
+  report: DomainAtlasReport,
+  history: DomainHistoryRow[],
+) {
+  const phases: Record<'0' | '1' | '2' | '3', string[]> = {
+    '0': [],
+    '1': [],
+    '2': [],
+    '3': [],
+  };
+  for (const domain of report.domains) {
+    phases[String(domain.phase.evidence) as keyof typeof phases].push(
+      domain.ref,
+    );
+  }
+  const bySnapshot = new Map<
+    number,
+    { recordedAt: string; phases: number[] }
+  >();
+  for (const row of history) {
+    let point = bySnapshot.get(row.snapshotId);
+    if (!point) {
+      point = {
+        recordedAt: row.recordedAt.toISOString(),
+        phases: [0, 0, 0, 0],
+      };
+      bySnapshot.set(row.snapshotId, point);
+    }
+    point.phases[row.evidencePhase] += 1;
+  }
+  return {
+    phases,
+    domains: report.domains.map(domain => ({
+      ref: domain.ref,
+      title: domain.title,
+      owner: domain.owner ?? null,
+      phase: domain.phase,
+    })),
+    burnUp: [...bySnapshot.values()].map(point => ({
+      recordedAt: point.recordedAt,
+      phase0: point.phases[0],
+      phase1: point.phases[1],
+      phase2: point.phases[2],
+      phase3: point.phases[3],
+    })),
+  };
+}
+
+/** The failure-isolation matrix. */
+export function isolationView(report: DomainAtlasReport) {
+  return {
+    domains: report.domains.map(d => d.ref),
+    entries: report.isolation,
+    blastRadius: report.blastRadius,
+  };
+}
