@@ -18,6 +18,25 @@ const migrationsDir = resolvePackagePath(
 /** Rows are inserted in batches small enough for SQLite's variable limit. */
 const INSERT_BATCH_SIZE = 50;
 
+/**
+ * Runs the migrations, retrying a few times: instances starting together on
+ * a fresh database race to create knex's own migration tables, and the
+ * loser succeeds once the winner has created them.
+ */
+async function migrate(client: Knex, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
@@ -32,7 +51,7 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
   ): Promise<KnexDomainAtlasStore> {
     const client = await database.getClient();
     if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrate(client);
     }
     return new KnexDomainAtlasStore(client);
   }
