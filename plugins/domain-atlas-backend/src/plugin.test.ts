@@ -78,7 +78,10 @@ function outageableCatalog() {
 }
 
 async function startBackend(
-  options: { permission?: AuthorizeResult; config?: object } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    config?: object;
+  } = {},
 ) {
   const catalog = outageableCatalog();
   const { server } = await startTestBackend({

@@ -1,0 +1,43 @@
+/**
+ * The Domain Atlas analysis: catalog entities in, report out. Pure and
+ * isomorphic (browser, backend, CLI).
+ *
+ * @packageDocumentation
+ */
+
+export { analyze } from './analyze';
+export * from './report';
+export type {
+  AnalysisOptions,
+  ContractChange,
+  ResolvedAnalysisOptions,
+  RuleConfig,
+} from './options';
+export * from './rules';
+export {
+  ANNOTATIONS,
+  CI_ANNOTATIONS,
+  SHARED_CONTRACT_LABEL,
+} from './model/annotations';
+export type { AtlasAnnotations, ContractPinSpec } from './model/annotations';
+export type { CatalogEntity, CatalogIndex } from './model/catalog';
+export type { CatalogRelations, EntityRelations } from './model/relations';
+export type { EntityRoles } from './model/entityRoles';
+export { CatalogProblems } from './model/problems';
+export type { DomainModel } from './domains';
+export type { OwnershipModel } from './ownership';
+export type { RepositoryIndex } from './repositories';
+export { parseRepositoryUrl, repositoryOfAnnotations } from './repositoryUrls';
+export type { RepositoryLocation } from './repositoryUrls';
+export type { ContractIndex, ContractInfo } from './contracts';
+export { satisfiesRange } from './versionRanges';
+export { computeHealthScore, countFindings, SCORE_PENALTIES } from './score';
+export {
+  AT_RISK_DAYS,
+  DECOMMISSION_THRESHOLD,
+  PHASE_CRITERIA,
+  targetStatus,
+} from './phases';
+export type { IsolationAnalysis } from './isolation';
+export type { PhaseCriterionSpec } from './phases';
+export * from './permissions';

@@ -1,0 +1,48 @@
+import type { DomainAtlasRule, RuleViolation } from './types';
+import { normalizeRef } from '../model/refs';
+import { majorVersion } from '../versionRanges';
+
+/**
+ * `breaking-change-needs-major`: contract tests prevent breaking other
+ * teams. Violated when a recorded definition change (option
+ * `contractChanges`) is breaking but the major version did not change.
+ * When a version cannot be read, the versions must differ as text.
+ *
+ * @public
+ */
+export const breakingChangeNeedsMajorRule: DomainAtlasRule = {
+  id: 'breaking-change-needs-major',
+  principle: 'Contract tests prevent breaking other teams',
+  description:
+    'A recorded definition change is breaking but the major version did not change.',
+  defaultSeverity: 'error',
+  *evaluate({ options, relations }): Iterable<RuleViolation> {
+    for (const change of options.contractChanges) {
+      if (!change.breaking) {
+        continue;
+      }
+      const api = normalizeRef(change.api, 'api', 'default');
+      if (api === undefined) {
+        continue;
+      }
+      const from = majorVersion(change.fromVersion);
+      const to = majorVersion(change.toVersion);
+      const sameMajor =
+        from !== undefined && to !== undefined
+          ? from === to
+          : change.fromVersion === change.toVersion;
+      if (sameMajor) {
+        yield {
+          subject: api,
+          entities: [api, ...relations.consumersOf(api)],
+          key: `${change.fromVersion ?? 'none'}->${change.toVersion ?? 'none'}`,
+          message: `${api} changed from ${
+            change.fromVersion ?? 'no version'
+          } to ${
+            change.toVersion ?? 'no version'
+          } with a breaking change but kept its major version; release it as a new major version`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import type { DomainAtlasRule, RuleViolation } from './types';
+
+/**
+ * `repo-per-service`: repos own releases. Violated when two deployables
+ * share one repository.
+ *
+ * The rule matters from phase 3 on. Its severity depends on the domain's
+ * phase, and the evidence phase itself depends on findings, so the
+ * DECLARED phase (`domain-atlas.io/migration-phase`) decides: a domain that
+ * declares phase 3 gets the configured severity; any other domain, an
+ * undeclared one, or deployables without a domain get `info`. Either way
+ * an unwaived finding keeps the phase-3 criterion from holding.
+ *
+ * @public
+ */
+export const repoPerServiceRule: DomainAtlasRule = {
+  id: 'repo-per-service',
+  principle: 'Repos own releases',
+  description:
+    'Two deployables share one repository (phase-3 domains only; earlier phases: info).',
+  defaultSeverity: 'error',
+  *evaluate({
+    repositories,
+    domains,
+    declaredPhaseOf,
+  }): Iterable<RuleViolation> {
+    for (const repository of repositories.repositories) {
+      if (repository.deployables.length < 2) {
+        continue;
+      }
+      const byDomain = new Map<string | null, string[]>();
+      for (const deployable of repository.deployables) {
+        const domain = domains.domainOf(deployable);
+        const list = byDomain.get(domain);
+        if (list) {
+          list.push(deployable);
+        } else {
+          byDomain.set(domain, [deployable]);
+        }
+      }
+      for (const [domain, own] of byDomain) {
+        const phase3 = domain !== null && declaredPhaseOf(domain) === 3;
+        yield {
+          subject: own[0],
+          entities: repository.deployables,
+          domain,
+          ...(phase3 ? {} : { severity: 'info' as const }),
+          message: `${repository.id} holds ${
+            repository.deployables.length
+          } deployables (${repository.deployables.join(
+            ', ',
+          )}); each deployable should have its own repository`,
+        };
+      }
+    }
+  },
+};
