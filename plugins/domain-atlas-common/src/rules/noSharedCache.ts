@@ -42,7 +42,8 @@ export const noSharedCacheRule: DomainAtlasRule = {
         if (domain !== home) {
           yield {
             subject: components[0],
-            entities: [cache.ref, ...components],
+            // Every user of the cache is involved, not only this domain's.
+            entities: [cache.ref, ...[...users.values()].flat()],
             domain,
             message: `The cache ${cache.ref} is shared by ${all.join(
               ', ',

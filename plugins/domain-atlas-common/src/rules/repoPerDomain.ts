@@ -3,8 +3,9 @@ import type { DomainAtlasRule, RuleViolation } from './types';
 /**
  * `repo-per-domain`: domains own repos. Violated when one repository hosts
  * components of more than one domain (unassigned components do not count
- * as a domain). Each domain in the repository gets a finding naming all
- * components of the repository.
+ * as a domain). Each domain in the repository gets a finding naming its
+ * own components there and the other domains it shares the repository
+ * with, so each team sees what it has to move.
  *
  * @public
  */
@@ -22,15 +23,16 @@ export const repoPerDomainRule: DomainAtlasRule = {
         const own = repository.components.filter(
           component => domains.domainOf(component) === domain,
         );
+        const others = repository.domains.filter(other => other !== domain);
         yield {
           subject: own[0],
-          entities: repository.components,
+          entities: [...own, ...others],
           domain,
           message: `${repository.id} hosts components of ${
             repository.domains.length
-          } domains (${repository.domains.join(', ')}); ${own.join(
+          } domains; ${own.join(', ')} of ${domain} share it with ${others.join(
             ', ',
-          )} of ${domain} should live in a repository of their own domain`,
+          )} and should live in a repository of their own domain`,
         };
       }
     }

@@ -1,8 +1,9 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
 
 /**
- * `repo-per-service`: repos own releases. Violated when two deployables
- * share one repository.
+ * `repo-per-service`: repos own releases. Violated when two deployables of
+ * one domain share one repository. (Deployables of different domains in one
+ * repository are `repo-per-domain`'s finding, not this one's.)
  *
  * The rule matters from phase 3 on. Its severity depends on the domain's
  * phase, and the evidence phase itself depends on findings, so the
@@ -39,15 +40,18 @@ export const repoPerServiceRule: DomainAtlasRule = {
         }
       }
       for (const [domain, own] of byDomain) {
+        if (own.length < 2) {
+          continue;
+        }
         const phase3 = domain !== null && declaredPhaseOf(domain) === 3;
         yield {
           subject: own[0],
-          entities: repository.deployables,
+          entities: own,
           domain,
           ...(phase3 ? {} : { severity: 'info' as const }),
-          message: `${repository.id} holds ${
-            repository.deployables.length
-          } deployables (${repository.deployables.join(
+          message: `${repository.id} holds ${own.length} deployables of ${
+            domain ?? 'no domain'
+          } (${own.join(
             ', ',
           )}); each deployable should have its own repository`,
         };

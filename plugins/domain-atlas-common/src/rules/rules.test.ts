@@ -131,9 +131,11 @@ const cases: Record<string, Case[]> = {
           { annotations: inRepo('Mono.git', 'payments') },
         ),
       ],
+      // Each domain's finding names its own components there and the
+      // domains it shares the repository with.
       expected: [
-        { domain: d('orders'), entities: [c('o'), c('p')] },
-        { domain: d('payments'), entities: [c('o'), c('p')] },
+        { domain: d('orders'), entities: [c('o'), d('payments')] },
+        { domain: d('payments'), entities: [c('p'), d('orders')] },
       ],
     },
     {
@@ -170,8 +172,16 @@ const cases: Record<string, Case[]> = {
         ),
       ],
       expected: [
-        { domain: d('orders'), entities: [c('o'), c('p')], waived: true },
-        { domain: d('payments'), entities: [c('o'), c('p')], waived: false },
+        {
+          domain: d('orders'),
+          entities: [c('o'), d('payments')],
+          waived: true,
+        },
+        {
+          domain: d('payments'),
+          entities: [c('p'), d('orders')],
+          waived: false,
+        },
       ],
     },
   ],
@@ -225,6 +235,23 @@ const cases: Record<string, Case[]> = {
       expected: [
         { domain: d('orders'), entities: [c('o1'), c('o2')], severity: 'info' },
       ],
+    },
+    {
+      name: "clean: one deployable of each of two domains (repo-per-domain's finding)",
+      entities: [
+        ...twoDomains(),
+        component(
+          'o1',
+          { system: 'orders-system' },
+          { annotations: inRepo('mono', 'a') },
+        ),
+        component(
+          'p1',
+          { system: 'payments-system' },
+          { annotations: inRepo('mono', 'b') },
+        ),
+      ],
+      expected: [],
     },
     {
       name: 'clean: a service and a library share a repository',
@@ -348,7 +375,10 @@ const cases: Record<string, Case[]> = {
         }),
       ],
       expected: [
-        { domain: d('orders'), entities: [c('orders-svc'), r('cache')] },
+        {
+          domain: d('orders'),
+          entities: [c('orders-svc'), c('payments-svc'), r('cache')],
+        },
       ],
     },
     {
@@ -363,8 +393,14 @@ const cases: Record<string, Case[]> = {
         }),
       ],
       expected: [
-        { domain: d('orders'), entities: [c('orders-svc'), r('cache')] },
-        { domain: d('payments'), entities: [c('payments-svc'), r('cache')] },
+        {
+          domain: d('orders'),
+          entities: [c('orders-svc'), c('payments-svc'), r('cache')],
+        },
+        {
+          domain: d('payments'),
+          entities: [c('orders-svc'), c('payments-svc'), r('cache')],
+        },
       ],
     },
     {
