@@ -44,7 +44,19 @@ export interface Config {
      * `graphql`, `trpc`.
      */
     syncApiTypes?: string[];
-    /** Component `spec.type`s that are gateways. Default `gateway`. */
+    /** API `spec.type`s that are events. Default `asyncapi`. */
+    asyncApiTypes?: string[];
+    /**
+     * Component `spec.type`s that are gateways (as is any component with
+     * annotation `domain-atlas.io/role: gateway`). Default `gateway`.
+     */
     gatewayTypes?: string[];
+    /** Component `spec.type`s that are shared code. Default `library`. */
+    libraryTypes?: string[];
+    /**
+     * Component `spec.type`s that are contract/schema packages, which other
+     * domains may depend on. Default `contract`.
+     */
+    contractLibraryTypes?: string[];
   };
 }

@@ -43,7 +43,7 @@ function requireDomain(report: DomainAtlasReport, input: string) {
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
-  reports: ReportService;
+  reports: Pick<ReportService, 'getSnapshot'>;
 }) {
   const { actionsRegistry, reports } = options;
   const attributes = { readOnly: true, idempotent: true, destructive: false };
