@@ -13,11 +13,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const lockPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'package-lock.json');
+const lockPath = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'package-lock.json',
+);
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
 const packages = lock.packages;
 
-const PLATFORM = /-(darwin|win32|linux|android|freebsd|openbsd|netbsd|openharmony|sunos|aix)-(x64|arm64|arm|ia32|ppc64|s390x|riscv64|loong64|wasm32|universal)(?:-([a-z0-9]+))?$/;
+const PLATFORM =
+  /-(darwin|win32|linux|android|freebsd|openbsd|netbsd|openharmony|sunos|aix)-(x64|arm64|arm|ia32|ppc64|s390x|riscv64|loong64|wasm32|universal)(?:-([a-z0-9]+))?$/;
 
 function platformOf(name) {
   const match = PLATFORM.exec(name);
@@ -25,7 +30,8 @@ function platformOf(name) {
   const [, os, cpu, abi = ''] = match;
   const platform = { os: [os] };
   if (cpu !== 'universal') platform.cpu = [cpu];
-  if (os === 'linux') platform.libc = [abi.startsWith('musl') ? 'musl' : 'glibc'];
+  if (os === 'linux')
+    platform.libc = [abi.startsWith('musl') ? 'musl' : 'glibc'];
   return platform;
 }
 
@@ -43,7 +49,9 @@ function resolve(parentPath, name) {
 
 let added = 0;
 for (const [path, entry] of Object.entries(packages)) {
-  for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
+  for (const [name, version] of Object.entries(
+    entry.optionalDependencies ?? {},
+  )) {
     if (resolve(path, name)) continue;
     const platform = platformOf(name);
     if (!platform) continue;
@@ -56,8 +64,12 @@ for (const [path, entry] of Object.entries(packages)) {
 
 if (added > 0) {
   lock.packages = Object.fromEntries(
-    Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+    Object.entries(packages).sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+    ),
   );
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 }
-console.log(`complete-lockfile: recorded ${added} optional platform packages the registry does not serve`);
+console.log(
+  `complete-lockfile: recorded ${added} optional platform packages the registry does not serve`,
+);

@@ -106,7 +106,9 @@ describe('evidence phase', () => {
         ],
       },
       2,
-      ['repo-per-domain', 'repo-per-service'],
+      // One deployable per domain: only repo-per-domain fails; sharing a
+      // repository across domains is not repo-per-service's finding.
+      ['repo-per-domain'],
     ],
     ['phase 3: every criterion holds', {}, 3, []],
   ])('%s', (_name, variant, evidence, failingIds) => {
