@@ -1,0 +1,305 @@
+/**
+ * The command line as a real process: `node bin/domain-atlas …` from the
+ * repository root, so the bin wiring (on-the-fly TypeScript, the workspace
+ * common package) is covered along with exit codes and messages.
+ */
+import { execFile } from 'node:child_process';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import {
+  BIN,
+  domainYaml,
+  ERRORS_CATALOG,
+  REPO_ROOT,
+  serviceYaml,
+  WARNINGS_ONLY_CATALOG,
+  writeTempTree,
+} from './__testUtils__/fixtures';
+
+jest.setTimeout(60_000);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], options: { cwd?: string; bin?: string } = {}) {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  return new Promise<Run>(done => {
+    execFile(
+      options.bin ?? process.execPath,
+      options.bin ? args : [BIN, ...args],
+      { cwd: options.cwd ?? REPO_ROOT, env },
+      (error, stdout, stderr) => {
+        let code = 0;
+        if (error) {
+          code = typeof error.code === 'number' ? error.code : -1;
+        }
+        done({
+          code,
+          stdout,
+          stderr,
+        });
+      },
+    );
+  });
+}
+
+describe('domain-atlas (process)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  const tree = async (files: Record<string, string>) => {
+    const { dir, cleanup } = await writeTempTree(files);
+    cleanups.push(cleanup);
+    return dir;
+  };
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map(cleanup => cleanup()));
+  });
+
+  it('answers --help and --version, also through the linked npx bin', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: domain-atlas/);
+    expect(help.stdout).toMatch(/report \[options\] <paths\.\.\.>/);
+    expect(help.stdout).toMatch(/check \[options\] <paths\.\.\.>/);
+
+    const reportHelp = await run(['report', '--help']);
+    expect(reportHelp.code).toBe(0);
+    expect(reportHelp.stdout).toMatch(/--format <format>/);
+
+    const version = await run(['--version'], {
+      bin: join(REPO_ROOT, 'node_modules/.bin/domain-atlas'),
+    });
+    expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  });
+
+  it('prints the demo report as a table on stdout, nothing on stderr', async () => {
+    const result = await run([
+      'report',
+      'examples',
+      '--format',
+      'table',
+      '--now',
+      '2026-11-21',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Coupons +legacy-team \(missing\) +0 +1 ahead +1 by 2026-09-30 +overdue 52d +65 /m,
+    );
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 2 naming a missing path', async () => {
+    const result = await run(['report', 'no/such/catalog.yaml']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'domain-atlas: no/such/catalog.yaml: no such file or directory\n',
+    });
+  });
+
+  it('exits 2 naming file and line of invalid YAML', async () => {
+    const dir = await tree({
+      'catalog.yaml': 'kind: Group\nmetadata:\n  name: a: b\n',
+    });
+    const result = await run(['report', 'catalog.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'domain-atlas: catalog.yaml:3:9: invalid YAML: Nested mappings are not allowed in compact mappings\n',
+    );
+  });
+
+  it('exits 2 naming file and line of an entity without kind or name', async () => {
+    const dir = await tree({
+      'catalog.yaml': `${WARNINGS_ONLY_CATALOG}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  title: nameless\n`,
+    });
+    const lines = WARNINGS_ONLY_CATALOG.split('\n').length;
+    const result = await run(['check', 'catalog.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `domain-atlas: catalog.yaml:${
+        lines + 1
+      }: the Component entity has no metadata.name\n`,
+    );
+  });
+
+  it('exits 2 on a usage error and an invalid --now', async () => {
+    const format = await run(['report', 'examples', '--format', 'xml']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/argument 'xml' is invalid/);
+    const now = await run(['report', 'examples', '--now', 'tomorrow']);
+    expect(now.code).toBe(2);
+    expect(now.stderr).toMatch(/--now: 'tomorrow' is not an ISO date/);
+  });
+
+  describe('check', () => {
+    it('exits 1 on error findings, printing them and a summary', async () => {
+      const dir = await tree({ 'catalog.yaml': ERRORS_CATALOG });
+      const result = await run(['check', '.'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /Billing \(domain:billing\)\n {2}error +repo-per-domain +github\.com\/acme\/mono hosts components of 2 domains/,
+      );
+      expect(result.stdout).not.toContain('independent-pipeline');
+      expect(result.stdout.trimEnd().split('\n').pop()).toBe(
+        'check failed: 2 error findings (1 below error, 0 waived).',
+      );
+    });
+
+    it('exits 0 with only warnings, 1 with --fail-on warning', async () => {
+      const dir = await tree({ 'catalog.yaml': WARNINGS_ONLY_CATALOG });
+      const passed = await run(['check', 'catalog.yaml'], { cwd: dir });
+      expect(passed.code).toBe(0);
+      expect(passed.stdout).toBe(
+        'check passed: no error findings (1 below error, 0 waived).\n',
+      );
+      const failed = await run(
+        ['check', 'catalog.yaml', '--fail-on', 'warning'],
+        { cwd: dir },
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toContain(
+        'warning  independent-pipeline  component:cart-service has no pipeline of its own',
+      );
+    });
+
+    it('lets the findings of a baseline report pass and fails on new ones', async () => {
+      const dir = await tree({ 'catalog.yaml': ERRORS_CATALOG });
+      const baseline = await run(['report', '.', '--format', 'json'], {
+        cwd: dir,
+      });
+      expect(baseline.code).toBe(0);
+      const later = await tree({
+        'report.json': baseline.stdout,
+        'catalog.yaml': ERRORS_CATALOG,
+        // A new domain whose owner is not in the catalog: a new error.
+        'tax.yaml': [
+          domainYaml('tax', 'group:nobody', 'Tax'),
+          serviceYaml('tax-service', 'tax', 'team-a', 'tax', true),
+        ].join('---\n'),
+      });
+      const known = await run(['check', 'catalog.yaml', '-b', 'report.json'], {
+        cwd: later,
+      });
+      expect(known.code).toBe(0);
+      expect(known.stdout).toBe(
+        'check passed: no new error findings (2 known in the baseline, 1 below error, 0 waived, 0 fixed since the baseline).\n',
+      );
+      const grown = await run(['check', '.', '--baseline', 'report.json'], {
+        cwd: later,
+      });
+      expect(grown.code).toBe(1);
+      expect(grown.stdout).toMatch(
+        /^Tax \(domain:tax\)\n {2}error +domain-owned +domain:tax is owned by group:nobody, which is not in the catalog\n\n/,
+      );
+      expect(grown.stdout.trimEnd().split('\n').pop()).toBe(
+        'check failed: 1 new error finding (2 known in the baseline, 1 below error, 0 waived, 0 fixed since the baseline).',
+      );
+    });
+
+    it('re-levels a rule from --config, later files winning', async () => {
+      const dir = await tree({
+        'catalog.yaml': WARNINGS_ONLY_CATALOG,
+        'app-config.yaml':
+          'domainAtlas:\n  rules:\n    independent-pipeline:\n      severity: error\n',
+        'app-config.local.yaml':
+          'domainAtlas:\n  rules:\n    independent-pipeline:\n      severity: info\n',
+      });
+      const raised = await run(
+        ['check', 'catalog.yaml', '--config', 'app-config.yaml'],
+        { cwd: dir },
+      );
+      expect(raised.code).toBe(1);
+      expect(raised.stdout).toContain('error    independent-pipeline');
+      const lowered = await run(
+        [
+          'check',
+          'catalog.yaml',
+          '-c',
+          'app-config.yaml',
+          '-c',
+          'app-config.local.yaml',
+          '--fail-on',
+          'warning',
+        ],
+        { cwd: dir },
+      );
+      expect(lowered.code).toBe(0);
+    });
+
+    it('exits 2 naming the key of an invalid config value', async () => {
+      const dir = await tree({
+        'catalog.yaml': WARNINGS_ONLY_CATALOG,
+        'app-config.yaml':
+          'domainAtlas:\n  rules:\n    own-datastore:\n      severity: critical\n',
+      });
+      const result = await run(
+        ['check', 'catalog.yaml', '--config', 'app-config.yaml'],
+        { cwd: dir },
+      );
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          "domain-atlas: Invalid Domain Atlas configuration at 'domainAtlas.rules.own-datastore.severity': 'critical' is not one of error, warning, info\n",
+      });
+    });
+  });
+
+  describe('remote Location targets', () => {
+    let server: Server;
+    let requests = 0;
+    let port = 0;
+    beforeAll(async () => {
+      server = createServer((_req, res) => {
+        requests += 1;
+        res.end(
+          'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: remote\n',
+        );
+      });
+      await new Promise<void>(listening =>
+        server.listen(0, '127.0.0.1', listening),
+      );
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(async () => {
+      await new Promise(closed => server.close(closed));
+    });
+
+    it('are skipped with a warning and never fetched', async () => {
+      const dir = await tree({
+        'all.yaml': [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Location',
+          'metadata:',
+          '  name: all',
+          'spec:',
+          `  target: http://127.0.0.1:${port}/catalog-info.yaml`,
+          '  targets:',
+          `    - url:http://127.0.0.1:${port}/more.yaml`,
+          '    - ./catalog.yaml',
+          '',
+        ].join('\n'),
+        'catalog.yaml': WARNINGS_ONLY_CATALOG,
+      });
+      const result = await run(['report', 'all.yaml', '--format', 'csv'], {
+        cwd: dir,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(
+        [
+          `warning: all.yaml:1: skipped remote target http://127.0.0.1:${port}/catalog-info.yaml of Location all (only local files are read)`,
+          `warning: all.yaml:1: skipped remote target url:http://127.0.0.1:${port}/more.yaml of Location all (only local files are read)`,
+          '',
+        ].join('\n'),
+      );
+      // The local target was read: its one finding is in the report.
+      expect(result.stdout.split('\r\n').filter(Boolean)).toHaveLength(2);
+      expect(requests).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,16 @@
+import { YAMLError } from 'yaml';
+
+/**
+ * A one-line message for invalid YAML: `file:line:col: invalid YAML: …`.
+ * The `yaml` package ends its messages with " at line N, column M:" and a
+ * snippet of the source; the position goes to the front instead.
+ *
+ * @public
+ */
+export function describeYamlError(file: string, error: YAMLError): string {
+  const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+  const problem = error.message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '');
+  return `${file}:${pos.line}:${pos.col}: invalid YAML: ${problem}`;
+}
