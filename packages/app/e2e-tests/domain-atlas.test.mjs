@@ -39,7 +39,10 @@ describe('Domain Atlas page', () => {
         message.type() === 'error' &&
         !message.text().startsWith('Warning: ')
       ) {
-        consoleErrors.push(message.text().split('\n')[0]);
+        const url = message.location()?.url;
+        consoleErrors.push(
+          `${message.text().split('\n')[0]}${url ? ` (${url})` : ''}`,
+        );
       }
     });
     page.on('pageerror', error =>
@@ -84,6 +87,21 @@ describe('Domain Atlas page', () => {
     );
     // A dangling owner ref is shown as declared, so the catalog can be fixed.
     await owner('Coupons', 'legacy-team').waitFor();
+
+    // Phase as evidenced vs declared, target status and health, as the
+    // demo was designed (examples/README.md).
+    const payments = await row('Payments').innerText();
+    assert.match(payments, /2 · Logical split/);
+    assert.match(payments, /declares 3/);
+    assert.match(payments, /target 3 by 2026-12-15: at risk/);
+    assert.match(await row('Orders').innerText(), /3 · Physical repo split/);
+    assert.match(await row('Coupons').innerText(), /overdue/);
+    assert.equal(
+      await row('Checkout')
+        .getByRole('img', { name: /^Health score \d+ of 100$/ })
+        .count(),
+      1,
+    );
 
     const ordersLink = page.getByRole('link', { name: 'Orders', exact: true });
     assert.equal(

@@ -1,4 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  FindingCounts,
+  MigrationPhase,
+  TargetStatus,
+} from '@domain-atlas/plugin-domain-atlas-common';
 
 /**
  * A domain as listed by the Domain Atlas backend.
@@ -11,6 +16,21 @@ export interface DomainListItem {
   title: string;
   /** Full entity ref of the declared owner, or null when the domain has none. */
   owner: string | null;
+  /** Full entity ref of the parent domain (`spec.subdomainOf`), if any. */
+  parent: string | null;
+  /** Health score 0–100 from the domain's unwaived findings. */
+  score: number;
+  findingCounts: FindingCounts;
+  phase: {
+    /** The highest phase whose exit criteria the catalog shows. */
+    evidence: MigrationPhase;
+    /** The phase the domain declares, if any. */
+    declared: MigrationPhase | null;
+    target: MigrationPhase | null;
+    targetDate: string | null;
+    status: TargetStatus;
+  };
+  repositoryCount: number;
 }
 
 /**

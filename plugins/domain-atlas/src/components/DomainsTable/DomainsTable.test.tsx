@@ -1,9 +1,60 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { DomainAtlasApi, domainAtlasApiRef } from '../../api';
 import { DomainsTable } from './DomainsTable';
+
+const counts = (error: number, warning = 0, info = 0, waived = 0) => ({
+  error,
+  warning,
+  info,
+  waived,
+});
+
+const orders = {
+  ref: 'domain:default/orders',
+  title: 'Orders',
+  owner: 'group:default/orders-team',
+  parent: null,
+  score: 95,
+  findingCounts: counts(0, 1),
+  phase: {
+    evidence: 3 as const,
+    declared: 3 as const,
+    target: null,
+    targetDate: null,
+    status: 'none' as const,
+  },
+  repositoryCount: 2,
+};
+
+const payments = {
+  ref: 'domain:default/payments',
+  title: 'Payments',
+  owner: 'group:default/payments-team',
+  parent: null,
+  score: 60,
+  findingCounts: counts(2, 1, 0, 1),
+  phase: {
+    evidence: 2 as const,
+    declared: 3 as const,
+    target: 3 as const,
+    targetDate: '2026-12-15',
+    status: 'at-risk' as const,
+  },
+  repositoryCount: 1,
+};
+
+const coupons = {
+  ...orders,
+  ref: 'domain:default/coupons',
+  title: 'Coupons',
+  owner: null,
+  score: 85,
+  findingCounts: counts(1),
+  phase: { ...orders.phase, evidence: 0 as const, declared: null },
+};
 
 function renderWith(api: Partial<DomainAtlasApi>) {
   return renderInTestApp(
@@ -16,14 +67,7 @@ function renderWith(api: Partial<DomainAtlasApi>) {
 
 describe('DomainsTable', () => {
   it('lists each domain with a link to it and to its owner', async () => {
-    const listDomains = jest.fn().mockResolvedValue([
-      {
-        ref: 'domain:default/orders',
-        title: 'Orders',
-        owner: 'group:default/orders-team',
-      },
-      { ref: 'domain:default/coupons', title: 'Coupons', owner: null },
-    ]);
+    const listDomains = jest.fn().mockResolvedValue([orders, coupons]);
     await renderWith({ listDomains });
 
     expect(await screen.findByText('Domains (2)')).toBeInTheDocument();
@@ -37,6 +81,35 @@ describe('DomainsTable', () => {
     );
     expect(screen.getByText('No owner')).toBeInTheDocument();
     expect(listDomains).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows phase, target, health and findings, least healthy first', async () => {
+    await renderWith({
+      listDomains: jest.fn().mockResolvedValue([orders, payments]),
+    });
+    await screen.findByText('Domains (2)');
+
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(
+      within(rows[0]).getByRole('link', { name: 'Payments' }),
+    ).toBeInTheDocument();
+    expect(within(rows[0]).getByText('2 · Logical split')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('declares 3')).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText('target 3 by 2026-12-15: at risk'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByRole('img', { name: 'Health score 60 of 100' }),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText('2 errors, 1 warning, 1 waived'),
+    ).toBeInTheDocument();
+
+    expect(
+      within(rows[1]).getByText('3 · Physical repo split'),
+    ).toBeInTheDocument();
+    expect(within(rows[1]).queryByText(/declares/)).not.toBeInTheDocument();
+    expect(within(rows[1]).getByText('1 warning')).toBeInTheDocument();
   });
 
   it('explains what to do when the catalog has no domains', async () => {

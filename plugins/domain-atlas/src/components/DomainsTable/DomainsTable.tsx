@@ -10,6 +10,9 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, DomainListItem } from '../../api';
+import { FindingCountsSummary } from '../FindingCountsSummary';
+import { PhaseSummary } from '../PhaseSummary';
+import { ScoreGauge } from '../ScoreGauge';
 
 const columns: TableColumn<DomainListItem>[] = [
   {
@@ -32,10 +35,32 @@ const columns: TableColumn<DomainListItem>[] = [
         </Typography>
       ),
   },
+  {
+    title: 'Phase',
+    field: 'phase.evidence',
+    render: domain => <PhaseSummary phase={domain.phase} />,
+  },
+  {
+    title: 'Health',
+    field: 'score',
+    defaultSort: 'asc',
+    render: domain => <ScoreGauge score={domain.score} />,
+  },
+  {
+    title: 'Findings',
+    field: 'findingCounts.error',
+    render: domain => <FindingCountsSummary counts={domain.findingCounts} />,
+  },
+  {
+    title: 'Repos',
+    field: 'repositoryCount',
+    type: 'numeric',
+  },
 ];
 
 /**
- * Every domain of the catalog with its owner, as the backend reports them.
+ * Every domain of the catalog with its owner, phase and health, as the
+ * backend reports them; least healthy first.
  */
 export function DomainsTable() {
   const api = useApi(domainAtlasApiRef);

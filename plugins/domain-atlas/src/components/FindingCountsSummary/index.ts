@@ -1,0 +1,1 @@
+export { FindingCountsSummary } from './FindingCountsSummary';

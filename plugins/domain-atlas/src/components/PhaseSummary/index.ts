@@ -1,0 +1,1 @@
+export { PhaseSummary, PHASE_NAMES } from './PhaseSummary';
