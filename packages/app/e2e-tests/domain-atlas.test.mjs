@@ -127,6 +127,29 @@ describe('Domain Atlas page', () => {
     });
   });
 
+  it("shows a domain's ownership, phase, findings and isolation on its Domain Atlas tab", async () => {
+    await page.goto(`${appUrl}/catalog/default/domain/payments/domain-atlas`);
+    await page.getByText('Ownership and health').waitFor({ timeout: 60_000 });
+
+    await page.getByText('2 · Logical split', { exact: true }).waitFor();
+    await page.getByText('declares 3').first().waitFor();
+    await page.getByText(/Strangler coverage 62%/).waitFor();
+    // The demo's cross-domain datastore use: payments-reconciliation reads
+    // the monolith's database.
+    const finding = page
+      .getByRole('row')
+      .filter({ hasText: 'own-datastore' })
+      .filter({ has: page.getByRole('link', { name: 'acme-legacy-db' }) });
+    assert.equal(await finding.count(), 1);
+    // Payments down blocks checkout (a gRPC call).
+    await page.getByText(/Blast radius: blocks [1-9]/).waitFor();
+
+    await page.screenshot({
+      path: join(screenshots, 'domain-tab-payments.png'),
+      fullPage: true,
+    });
+  });
+
   it('logs no console errors on the way', () => {
     assert.deepEqual(consoleErrors, []);
   });

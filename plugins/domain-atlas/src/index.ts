@@ -6,5 +6,9 @@
  * @packageDocumentation
  */
 
-export { domainAtlasPlugin, DomainAtlasPage } from './plugin';
+export {
+  domainAtlasPlugin,
+  DomainAtlasPage,
+  EntityDomainAtlasContent,
+} from './plugin';
 export * from './api';

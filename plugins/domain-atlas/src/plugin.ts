@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -39,5 +40,23 @@ export const DomainAtlasPage = domainAtlasPlugin.provide(
     component: () =>
       import('./components/DomainAtlasPage').then(m => m.DomainAtlasPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Domain Atlas" tab for Domain entity pages: ownership and health,
+ * migration phase with its criteria, findings and failure isolation.
+ *
+ * @public
+ */
+export const EntityDomainAtlasContent = domainAtlasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDomainAtlasContent',
+    component: {
+      lazy: () =>
+        import('./components/DomainAtlasContent').then(
+          m => m.DomainAtlasContent,
+        ),
+    },
   }),
 );

@@ -1,7 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  BlastRadius,
+  ContractSummary,
+  DomainPhase,
+  DomainSummary,
+  Finding,
   FindingCounts,
+  IsolationEntry,
   MigrationPhase,
+  RepositorySummary,
   TargetStatus,
 } from '@domain-atlas/plugin-domain-atlas-common';
 
@@ -34,6 +41,44 @@ export interface DomainListItem {
 }
 
 /**
+ * One domain's phase, score and finding counts at one refresh.
+ *
+ * @public
+ */
+export interface DomainHistoryPoint {
+  recordedAt: string;
+  evidencePhase: number;
+  declaredPhase: number | null;
+  score: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  waived: number;
+}
+
+/**
+ * Everything the backend knows about one domain.
+ *
+ * @public
+ */
+export interface DomainDetail
+  extends Omit<DomainSummary, 'owner' | 'repositories' | 'phase'> {
+  owner: string | null;
+  phase: DomainPhase;
+  findings: Finding[];
+  contracts: ContractSummary[];
+  repositories: RepositorySummary[];
+  isolation: {
+    /** Domains affected when this one is down. */
+    blocks: IsolationEntry[];
+    /** Domains whose outage affects this one. */
+    dependsOn: IsolationEntry[];
+    blastRadius: BlastRadius;
+  };
+  history: DomainHistoryPoint[];
+}
+
+/**
  * Talks to the Domain Atlas backend.
  *
  * @public
@@ -41,6 +86,8 @@ export interface DomainListItem {
 export interface DomainAtlasApi {
   /** Every domain of the catalog with its owner. */
   listDomains(): Promise<DomainListItem[]>;
+  /** One domain by its entity ref, e.g. `domain:default/orders`. */
+  getDomain(domainRef: string): Promise<DomainDetail>;
 }
 
 /**

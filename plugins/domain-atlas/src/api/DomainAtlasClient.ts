@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { DomainAtlasApi, DomainListItem } from './DomainAtlasApi';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { DomainAtlasApi, DomainDetail, DomainListItem } from './DomainAtlasApi';
 
 /**
  * The default {@link DomainAtlasApi}: calls `/api/domain-atlas` through
@@ -21,6 +22,15 @@ export class DomainAtlasClient implements DomainAtlasApi {
   async listDomains(): Promise<DomainListItem[]> {
     const body = await this.get<{ items: DomainListItem[] }>('/domains');
     return body.items;
+  }
+
+  async getDomain(domainRef: string): Promise<DomainDetail> {
+    const { namespace, name } = parseEntityRef(domainRef, {
+      defaultKind: 'domain',
+    });
+    return this.get<DomainDetail>(
+      `/domains/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

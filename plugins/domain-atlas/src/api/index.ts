@@ -1,3 +1,8 @@
 export { domainAtlasApiRef } from './DomainAtlasApi';
-export type { DomainAtlasApi, DomainListItem } from './DomainAtlasApi';
+export type {
+  DomainAtlasApi,
+  DomainDetail,
+  DomainHistoryPoint,
+  DomainListItem,
+} from './DomainAtlasApi';
 export { DomainAtlasClient } from './DomainAtlasClient';

@@ -37,6 +37,7 @@ import {
   Direction,
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
+import { EntityDomainAtlasContent } from '@domain-atlas/plugin-domain-atlas';
 import {
   RELATION_API_CONSUMED_BY,
   RELATION_API_PROVIDED_BY,
@@ -307,6 +308,9 @@ const domainPage = (
           <EntityHasSystemsCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/domain-atlas" title="Domain Atlas">
+      <EntityDomainAtlasContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

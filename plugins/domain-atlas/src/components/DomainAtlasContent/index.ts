@@ -1,0 +1,1 @@
+export { DomainAtlasContent } from './DomainAtlasContent';

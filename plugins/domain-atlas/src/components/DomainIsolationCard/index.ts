@@ -1,0 +1,1 @@
+export { DomainIsolationCard } from './DomainIsolationCard';

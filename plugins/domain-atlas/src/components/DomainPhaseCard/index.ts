@@ -1,0 +1,1 @@
+export { DomainPhaseCard } from './DomainPhaseCard';

@@ -1,0 +1,81 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import type { Finding } from '@domain-atlas/plugin-domain-atlas-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+const columns: TableColumn<Finding>[] = [
+  {
+    title: 'Severity',
+    field: 'severity',
+    width: '10%',
+    customSort: (a, b) =>
+      Number(a.waived) - Number(b.waived) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    render: finding =>
+      finding.waived ? (
+        <Chip size="small" label={`${finding.severity}, waived`} />
+      ) : (
+        <Chip
+          size="small"
+          label={finding.severity}
+          color={finding.severity === 'error' ? 'secondary' : 'default'}
+        />
+      ),
+  },
+  { title: 'Rule', field: 'rule', width: '15%' },
+  {
+    title: 'Finding',
+    field: 'message',
+    render: finding => (
+      <>
+        <Typography variant="body2">{finding.message}</Typography>
+        {finding.waived && finding.waiver && (
+          <Typography variant="caption" color="textSecondary">
+            Waived: {finding.waiver}
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Entities',
+    field: 'entities',
+    width: '25%',
+    render: finding => (
+      <>
+        {finding.entities.map(ref => (
+          <div key={ref}>
+            <EntityRefLink entityRef={ref} />
+          </div>
+        ))}
+      </>
+    ),
+  },
+];
+
+/**
+ * Rule findings, unwaived errors first; waived ones stay visible as waived.
+ */
+export function FindingsTable(props: { title: string; findings: Finding[] }) {
+  const findings = [...props.findings].sort(
+    (a, b) =>
+      Number(a.waived) - Number(b.waived) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return (
+    <Table<Finding>
+      title={props.title}
+      options={{ paging: findings.length > 10, pageSize: 10, search: false }}
+      columns={columns}
+      data={findings}
+      emptyContent={
+        <Typography variant="body2" style={{ padding: 16 }}>
+          No findings: this lives by the repo-per-domain rules.
+        </Typography>
+      }
+    />
+  );
+}
