@@ -2,52 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppConfig, Config, ConfigReader } from '@backstage/config';
 import {
-  AnalysisOptions,
-  BUILT_IN_RULES,
-  RuleConfig,
-  Severity,
+  ConfiguredAnalysisOptions,
+  readAnalysisOptionsFromConfig,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { LineCounter, parseDocument } from 'yaml';
 import { CliInputError } from './errors';
 import { describeYamlError } from './yamlErrors';
-
-/**
- * The analysis options that app-config can set: the type lists and the
- * rule configuration of the `domainAtlas` block.
- *
- * @public
- */
-export type ConfiguredAnalysisOptions = Pick<
-  AnalysisOptions,
-  | 'deployableTypes'
-  | 'datastoreTypes'
-  | 'cacheTypes'
-  | 'syncApiTypes'
-  | 'asyncApiTypes'
-  | 'gatewayTypes'
-  | 'libraryTypes'
-  | 'contractLibraryTypes'
-  | 'rules'
->;
-
-const SEVERITIES: ReadonlyArray<Severity> = ['error', 'warning', 'info'];
-
-const TYPE_LIST_KEYS = [
-  'deployableTypes',
-  'datastoreTypes',
-  'cacheTypes',
-  'syncApiTypes',
-  'asyncApiTypes',
-  'gatewayTypes',
-  'libraryTypes',
-  'contractLibraryTypes',
-] as const;
-
-function configError(key: string, problem: string): CliInputError {
-  return new CliInputError(
-    `Invalid Domain Atlas configuration at '${key}': ${problem}`,
-  );
-}
 
 /**
  * Reads the `domainAtlas` block into analysis options, with the same keys
@@ -61,61 +21,12 @@ export function analysisOptionsFromConfig(
   rootConfig: Config,
 ): ConfiguredAnalysisOptions {
   try {
-    const config = rootConfig.getOptionalConfig('domainAtlas');
-    const options: ConfiguredAnalysisOptions = {};
-    for (const key of TYPE_LIST_KEYS) {
-      const types = config?.getOptionalStringArray(key);
-      if (types !== undefined) {
-        if (types.some(type => type.trim() === '')) {
-          throw configError(
-            `domainAtlas.${key}`,
-            'entity types must not be empty',
-          );
-        }
-        options[key] = types;
-      }
-    }
-
-    const knownRuleIds = BUILT_IN_RULES.map(rule => rule.id);
-    const rulesConfig = config?.getOptionalConfig('rules');
-    if (rulesConfig) {
-      const rules: Record<string, RuleConfig> = {};
-      for (const ruleId of rulesConfig.keys()) {
-        const key = `domainAtlas.rules.${ruleId}`;
-        if (!knownRuleIds.includes(ruleId)) {
-          throw configError(
-            key,
-            `no rule has this id; rules are ${[...knownRuleIds]
-              .sort()
-              .join(', ')}`,
-          );
-        }
-        const ruleConfig = rulesConfig.getConfig(ruleId);
-        const severity = ruleConfig.getOptionalString('severity');
-        if (
-          severity !== undefined &&
-          !SEVERITIES.includes(severity as Severity)
-        ) {
-          throw configError(
-            `${key}.severity`,
-            `'${severity}' is not one of ${SEVERITIES.join(', ')}`,
-          );
-        }
-        rules[ruleId] = {
-          enabled: ruleConfig.getOptionalBoolean('enabled'),
-          severity: severity as Severity | undefined,
-        };
-      }
-      options.rules = rules;
-    }
-    return options;
+    return readAnalysisOptionsFromConfig(rootConfig);
   } catch (error) {
-    if (error instanceof CliInputError) {
-      throw error;
-    }
-    // ConfigReader's own messages name the key and the file, e.g.
-    // "Invalid type in config for key 'domainAtlas.rules.x.enabled' in
-    // 'app-config.yaml', got string, wanted boolean".
+    // Both the shared reader's messages and ConfigReader's own name the
+    // key, e.g. "Invalid type in config for key
+    // 'domainAtlas.rules.x.enabled' in 'app-config.yaml', got string,
+    // wanted boolean".
     throw new CliInputError(String((error as Error).message ?? error));
   }
 }

@@ -41,3 +41,5 @@ export {
 export type { IsolationAnalysis } from './isolation';
 export type { PhaseCriterionSpec } from './phases';
 export * from './permissions';
+export { readAnalysisOptionsFromConfig } from './configuredOptions';
+export type { ConfiguredAnalysisOptions } from './configuredOptions';
