@@ -56,8 +56,8 @@ const entities: Entity[] = [
 const user = mockCredentials.user.header();
 
 /** A catalog that can be taken down, to test a catalog outage. */
-function outageableCatalog() {
-  const catalog = catalogServiceMock({ entities });
+function outageableCatalog(catalogEntities: Entity[] = entities) {
+  const catalog = catalogServiceMock({ entities: catalogEntities });
   const state = { down: false };
   const realStream = catalog.streamEntities.bind(catalog);
   catalog.streamEntities = (req, opts) => {
@@ -81,9 +81,10 @@ async function startBackend(
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     config?: object;
+    entities?: Entity[];
   } = {},
 ) {
-  const catalog = outageableCatalog();
+  const catalog = outageableCatalog(options.entities);
   const { server } = await startTestBackend({
     features: [
       domainAtlasPlugin,
@@ -348,6 +349,60 @@ describe('domainAtlasPlugin', () => {
       .set('Authorization', user);
     expect(response.status).toBe(503);
     expect(response.body.error.message).toMatch(/no report yet.*ECONNREFUSED/);
+  });
+
+  it('turns malformed entities into findings instead of failing the refresh', async () => {
+    const malformed = [
+      ...entities,
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'broken-service',
+          annotations: { 'domain-atlas.io/exemptions': 42 },
+        },
+        spec: { type: 'service', owner: 7, system: ['orders-system'] },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Domain',
+        metadata: {
+          name: 'ghost',
+          annotations: { 'domain-atlas.io/migration-phase': 'seven' },
+        },
+        spec: { owner: 'orders-team', subdomainOf: 'ghost' },
+      },
+    ] as unknown as Entity[];
+    const { server } = await startBackend({ entities: malformed });
+
+    const refreshed = await request(server)
+      .post('/api/domain-atlas/refresh')
+      .set('Authorization', user);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.entityCount).toBe(malformed.length);
+
+    const ghost = await request(server)
+      .get('/api/domain-atlas/entities/domain/default/ghost/findings')
+      .set('Authorization', user);
+    expect(ghost.body.findings.map((f: any) => f.rule)).toEqual(
+      expect.arrayContaining(['invalid-annotation']),
+    );
+    const broken = await request(server)
+      .get(
+        '/api/domain-atlas/entities/component/default/broken-service/findings',
+      )
+      .set('Authorization', user);
+    expect(broken.status).toBe(200);
+    expect(broken.body.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: 'invalid-reference',
+          message:
+            'spec.owner of component:default/broken-service is 7, not an entity ref',
+        }),
+        expect.objectContaining({ rule: 'invalid-annotation' }),
+      ]),
+    );
   });
 
   it('refuses requests without credentials', async () => {
