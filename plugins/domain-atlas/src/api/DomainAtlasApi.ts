@@ -79,6 +79,42 @@ export interface DomainDetail
 }
 
 /**
+ * A domain a team owns, directly or through one of its sub-teams.
+ *
+ * @public
+ */
+export interface TeamDomain extends DomainListItem {
+  via: 'direct' | 'sub-team';
+  /** The sub-team that owns the domain, when `via` is `sub-team`. */
+  through?: string;
+}
+
+/**
+ * A team (Group) and the domains it owns.
+ *
+ * @public
+ */
+export interface TeamDetail {
+  ref: string;
+  title: string;
+  parent: string | null;
+  children: string[];
+  domains: TeamDomain[];
+}
+
+/**
+ * What an entity page shows: the entity's domain and the findings naming it.
+ *
+ * @public
+ */
+export interface EntityFindings {
+  entity: string;
+  /** The domain the entity belongs to, or null when it belongs to none. */
+  domain: string | null;
+  findings: Finding[];
+}
+
+/**
  * Talks to the Domain Atlas backend.
  *
  * @public
@@ -88,6 +124,10 @@ export interface DomainAtlasApi {
   listDomains(): Promise<DomainListItem[]>;
   /** One domain by its entity ref, e.g. `domain:default/orders`. */
   getDomain(domainRef: string): Promise<DomainDetail>;
+  /** The domains a group owns, directly and through its sub-teams. */
+  getTeam(groupRef: string): Promise<TeamDetail>;
+  /** The domain of any entity and the findings that name it. */
+  getEntityFindings(entityRef: string): Promise<EntityFindings>;
 }
 
 /**

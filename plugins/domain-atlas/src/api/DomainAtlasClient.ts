@@ -3,6 +3,12 @@ import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DomainAtlasApi, DomainDetail, DomainListItem } from './DomainAtlasApi';
 
+/** `namespace/name` of an entity ref, each part URL-encoded. */
+function refPath(ref: string, defaultKind: string): string {
+  const { namespace, name } = parseEntityRef(ref, { defaultKind });
+  return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}
+
 /**
  * The default {@link DomainAtlasApi}: calls `/api/domain-atlas` through
  * Backstage's discovery and fetch APIs, so auth and base URLs come from the
@@ -25,11 +31,19 @@ export class DomainAtlasClient implements DomainAtlasApi {
   }
 
   async getDomain(domainRef: string): Promise<DomainDetail> {
-    const { namespace, name } = parseEntityRef(domainRef, {
-      defaultKind: 'domain',
-    });
-    return this.get<DomainDetail>(
-      `/domains/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+    return this.get<DomainDetail>(`/domains/${refPath(domainRef, 'domain')}`);
+  }
+
+  async getTeam(groupRef: string): Promise<TeamDetail> {
+    return this.get<TeamDetail>(`/teams/${refPath(groupRef, 'group')}`);
+  }
+
+  async getEntityFindings(entityRef: string): Promise<EntityFindings> {
+    const { kind } = parseEntityRef(entityRef);
+    return this.get<EntityFindings>(
+      `/entities/${encodeURIComponent(
+        kind.toLocaleLowerCase('en-US'),
+      )}/${refPath(entityRef, kind)}/findings`,
     );
   }
 

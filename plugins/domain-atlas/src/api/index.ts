@@ -4,5 +4,8 @@ export type {
   DomainDetail,
   DomainHistoryPoint,
   DomainListItem,
+  EntityFindings,
+  TeamDetail,
+  TeamDomain,
 } from './DomainAtlasApi';
 export { DomainAtlasClient } from './DomainAtlasClient';
