@@ -1,7 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { DomainAtlasApi, DomainDetail, DomainListItem } from './DomainAtlasApi';
+import {
+  DomainAtlasApi,
+  DomainDetail,
+  DomainListItem,
+  EntityFindings,
+  TeamDetail,
+} from './DomainAtlasApi';
 
 /** `namespace/name` of an entity ref, each part URL-encoded. */
 function refPath(ref: string, defaultKind: string): string {
