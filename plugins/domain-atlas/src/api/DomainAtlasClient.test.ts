@@ -45,4 +45,25 @@ describe('DomainAtlasClient', () => {
       body: { error: { message: 'denied' } },
     });
   });
+
+  it('builds the routes of one domain, team and entity from their refs', async () => {
+    const fetch = jest.fn(
+      async () =>
+        new Response('{}', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
+
+    await client.getDomain('domain:default/orders');
+    await client.getTeam('group:platform/orders-team');
+    await client.getEntityFindings('Component:default/orders-service');
+
+    expect(fetch.mock.calls.map(call => (call as unknown[])[0])).toEqual([
+      'http://backstage.test/api/domain-atlas/domains/default/orders',
+      'http://backstage.test/api/domain-atlas/teams/platform/orders-team',
+      'http://backstage.test/api/domain-atlas/entities/component/default/orders-service/findings',
+    ]);
+  });
 });
