@@ -10,5 +10,9 @@ export {
   domainAtlasPlugin,
   DomainAtlasPage,
   EntityDomainAtlasContent,
+  EntityOwnedDomainsCard,
+  EntityDomainAtlasFindingsCard,
+  EntityDomainAtlasWarning,
 } from './plugin';
+export { hasDomainAtlasFindings } from './conditions';
 export * from './api';

@@ -60,3 +60,54 @@ export const EntityDomainAtlasContent = domainAtlasPlugin.provide(
     },
   }),
 );
+
+/**
+ * "Owned domains" card for Group entity pages: each domain the group owns,
+ * directly or through sub-teams, with phase and health.
+ *
+ * @public
+ */
+export const EntityOwnedDomainsCard = domainAtlasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOwnedDomainsCard',
+    component: {
+      lazy: () =>
+        import('./components/OwnedDomainsCard').then(m => m.OwnedDomainsCard),
+    },
+  }),
+);
+
+/**
+ * Findings card for System, Component, API and Resource entity pages.
+ *
+ * @public
+ */
+export const EntityDomainAtlasFindingsCard = domainAtlasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDomainAtlasFindingsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityFindingsCard').then(
+          m => m.EntityFindingsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Info bar for the top of an entity page when the entity breaks a
+ * repo-per-domain rule; show it with `hasDomainAtlasFindings`.
+ *
+ * @public
+ */
+export const EntityDomainAtlasWarning = domainAtlasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDomainAtlasWarning',
+    component: {
+      lazy: () =>
+        import('./components/DomainAtlasWarning').then(
+          m => m.DomainAtlasWarning,
+        ),
+    },
+  }),
+);

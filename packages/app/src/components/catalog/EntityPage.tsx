@@ -37,7 +37,13 @@ import {
   Direction,
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
-import { EntityDomainAtlasContent } from '@domain-atlas/plugin-domain-atlas';
+import {
+  EntityDomainAtlasContent,
+  EntityDomainAtlasFindingsCard,
+  EntityDomainAtlasWarning,
+  EntityOwnedDomainsCard,
+  hasDomainAtlasFindings,
+} from '@domain-atlas/plugin-domain-atlas';
 import {
   RELATION_API_CONSUMED_BY,
   RELATION_API_PROVIDED_BY,
@@ -74,6 +80,14 @@ const entityWarningContent = (
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
+
+    <EntitySwitch>
+      <EntitySwitch.Case if={hasDomainAtlasFindings}>
+        <Grid item xs={12}>
+          <EntityDomainAtlasWarning />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </>
 );
 
@@ -92,6 +106,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntityDomainAtlasFindingsCard />
     </Grid>
   </Grid>
 );
@@ -220,6 +237,9 @@ const userPage = (
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityOwnedDomainsCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -235,6 +255,9 @@ const groupPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityOwnedDomainsCard />
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityMembersListCard />
@@ -269,6 +292,9 @@ const systemPage = (
         </Grid>
         <Grid item md={6}>
           <EntityHasResourcesCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityDomainAtlasFindingsCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

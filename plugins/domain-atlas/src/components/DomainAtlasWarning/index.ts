@@ -1,0 +1,1 @@
+export { DomainAtlasWarning } from './DomainAtlasWarning';

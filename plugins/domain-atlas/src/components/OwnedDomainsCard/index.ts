@@ -1,0 +1,1 @@
+export { OwnedDomainsCard } from './OwnedDomainsCard';
