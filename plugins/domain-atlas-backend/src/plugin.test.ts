@@ -463,4 +463,110 @@ describe('domainAtlasPlugin', () => {
       'warning',
     ]);
   });
+
+  it('answers the ownership matrix, marking domains with owners outside the tree', async () => {
+    const { server } = await startBackend({
+      entities: [
+        ...entities,
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'checkout-squad' },
+          spec: { type: 'squad', parent: 'orders-team', children: [] },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'growth-team' },
+          spec: { type: 'team', children: [] },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Domain',
+          metadata: { name: 'checkout' },
+          spec: { owner: 'checkout-squad' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'growth-widget' },
+          spec: {
+            type: 'website',
+            owner: 'growth-team',
+            lifecycle: 'production',
+            system: 'orders-system',
+          },
+        },
+      ],
+    });
+
+    const response = await request(server)
+      .get('/api/domain-atlas/teams')
+      .set('Authorization', user);
+
+    expect(response.status).toBe(200);
+    const ordersTeam = response.body.teams.find(
+      (t: any) => t.ref === 'group:default/orders-team',
+    );
+    expect(ordersTeam.domains).toEqual([
+      {
+        ref: 'domain:default/checkout',
+        via: 'sub-team',
+        through: 'group:default/checkout-squad',
+      },
+      { ref: 'domain:default/orders', via: 'direct' },
+    ]);
+    const byRef = Object.fromEntries(
+      response.body.domains.map((d: any) => [d.ref, d]),
+    );
+    expect(byRef['domain:default/orders']).toMatchObject({
+      title: 'Orders',
+      owner: 'group:default/orders-team',
+      sharedWith: ['group:default/growth-team'],
+      singleOwnerFindings: [expect.stringMatching(/^single-owner:/)],
+    });
+    expect(byRef['domain:default/checkout'].sharedWith).toEqual([]);
+  });
+
+  it('lists the rules with their principle and configuration', async () => {
+    const { server } = await startBackend({
+      config: {
+        domainAtlas: { rules: { 'repo-per-service': { enabled: false } } },
+      },
+    });
+    const response = await request(server)
+      .get('/api/domain-atlas/rules')
+      .set('Authorization', user);
+
+    expect(response.status).toBe(200);
+    expect(response.body.items).toContainEqual(
+      expect.objectContaining({
+        id: 'single-owner',
+        principle: 'No shared ownership',
+        severity: 'error',
+        enabled: true,
+      }),
+    );
+    expect(response.body.items).toContainEqual(
+      expect.objectContaining({ id: 'repo-per-service', enabled: false }),
+    );
+
+    const isolation = await request(server)
+      .get('/api/domain-atlas/isolation')
+      .set('Authorization', user);
+    expect(isolation.body.titles).toEqual({
+      'domain:default/coupons': 'coupons',
+      'domain:default/orders': 'Orders',
+    });
+  });
+
+  it('guards the teams and rules routes with the read permission', async () => {
+    const { server } = await startBackend({ permission: AuthorizeResult.DENY });
+    for (const path of ['/teams', '/rules']) {
+      const response = await request(server)
+        .get(`/api/domain-atlas${path}`)
+        .set('Authorization', user);
+      expect(response.status).toBe(403);
+    }
+  });
 });

@@ -30,6 +30,7 @@ import {
   isolationView,
   migrationView,
   teamDetail,
+  teamsView,
 } from './services/ReportQueries';
 import { ReportService } from './services/ReportService';
 
@@ -143,6 +144,12 @@ export async function createRouter(options: {
     res.json(domainDetail(report, domainRef, history));
   });
 
+  router.get('/teams', async (req, res) => {
+    await read(req);
+    const { report } = await reports.getSnapshot();
+    res.json(teamsView(report));
+  });
+
   router.get('/teams/:namespace/:name', async (req, res) => {
     await read(req);
     const teamRef = ref('group', req.params);
@@ -166,6 +173,12 @@ export async function createRouter(options: {
       offset: query.offset,
       limit: query.limit,
     });
+  });
+
+  router.get('/rules', async (req, res) => {
+    await read(req);
+    const { report } = await reports.getSnapshot();
+    res.json({ items: report.rules });
   });
 
   router.get('/migration', async (req, res) => {

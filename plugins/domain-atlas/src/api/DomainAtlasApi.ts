@@ -9,7 +9,10 @@ import type {
   IsolationEntry,
   MigrationPhase,
   RepositorySummary,
+  RuleSummary,
+  Severity,
   TargetStatus,
+  TeamSummary,
 } from '@domain-atlas/plugin-domain-atlas-common';
 
 /**
@@ -115,6 +118,85 @@ export interface EntityFindings {
 }
 
 /**
+ * The ownership matrix: every team with the domains it owns, and each
+ * domain's owners outside its owner's team tree (from the unwaived
+ * `single-owner` findings).
+ *
+ * @public
+ */
+export interface TeamsOverview {
+  teams: TeamSummary[];
+  domains: Array<{
+    ref: string;
+    title: string;
+    owner: string | null;
+    /** Kind of the owner entity when it exists (`group`, `user`). */
+    ownerKind: string | null;
+    /** Groups and users owning entities of the domain outside the owner's tree. */
+    sharedWith: string[];
+    /** Ids of the unwaived `single-owner` findings of the domain. */
+    singleOwnerFindings: string[];
+  }>;
+}
+
+/**
+ * Domains per phase over the stored history, one point per refresh.
+ *
+ * @public
+ */
+export interface BurnUpPoint {
+  recordedAt: string;
+  phase0: number;
+  phase1: number;
+  phase2: number;
+  phase3: number;
+}
+
+/**
+ * The migration board: every domain's phase details, and the burn-up.
+ *
+ * @public
+ */
+export interface MigrationOverview {
+  /** Domain refs by evidence phase. */
+  phases: Record<'0' | '1' | '2' | '3', string[]>;
+  domains: Array<{
+    ref: string;
+    title: string;
+    owner: string | null;
+    phase: DomainPhase;
+  }>;
+  burnUp: BurnUpPoint[];
+}
+
+/**
+ * The failure-isolation matrix of the organisation.
+ *
+ * @public
+ */
+export interface IsolationOverview {
+  /** Every domain ref. */
+  domains: string[];
+  /** Domain titles by ref. */
+  titles: Record<string, string>;
+  entries: IsolationEntry[];
+  blastRadius: BlastRadius[];
+}
+
+/**
+ * Filters for {@link DomainAtlasApi.listFindings}.
+ *
+ * @public
+ */
+export interface FindingsFilter {
+  /** Full entity ref of a domain. */
+  domain?: string;
+  rule?: string;
+  severity?: Severity;
+  waived?: boolean;
+}
+
+/**
  * Talks to the Domain Atlas backend.
  *
  * @public
@@ -128,6 +210,16 @@ export interface DomainAtlasApi {
   getTeam(groupRef: string): Promise<TeamDetail>;
   /** The domain of any entity and the findings that name it. */
   getEntityFindings(entityRef: string): Promise<EntityFindings>;
+  /** Every team with the domains it owns, for the ownership matrix. */
+  getTeams(): Promise<TeamsOverview>;
+  /** The migration board and the burn-up over the last `days` (default 365). */
+  getMigration(options?: { days?: number }): Promise<MigrationOverview>;
+  /** The failure-isolation matrix and blast radius per domain. */
+  getIsolation(): Promise<IsolationOverview>;
+  /** Every rule with its principle and configured severity. */
+  listRules(): Promise<RuleSummary[]>;
+  /** Every finding matching the filter (the client pages through them). */
+  listFindings(filter?: FindingsFilter): Promise<Finding[]>;
 }
 
 /**

@@ -66,4 +66,57 @@ describe('DomainAtlasClient', () => {
       'http://backstage.test/api/domain-atlas/entities/component/default/orders-service/findings',
     ]);
   });
+
+  function jsonResponses(...bodies: unknown[]) {
+    const fetch = jest.fn();
+    for (const body of bodies) {
+      fetch.mockResolvedValueOnce(
+        new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    }
+    return fetch;
+  }
+
+  it('pages through the findings until it has them all', async () => {
+    const finding = (n: number) => ({ id: `f${n}`, rule: 'single-owner' });
+    const fetch = jsonResponses(
+      { items: [finding(1), finding(2)], totalCount: 3, offset: 0, limit: 500 },
+      { items: [finding(3)], totalCount: 3, offset: 2, limit: 500 },
+    );
+    const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
+
+    const findings = await client.listFindings({
+      rule: 'single-owner',
+      waived: false,
+    });
+
+    expect(findings.map(f => f.id)).toEqual(['f1', 'f2', 'f3']);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backstage.test/api/domain-atlas/findings?rule=single-owner&waived=false&offset=0&limit=500',
+      'http://backstage.test/api/domain-atlas/findings?rule=single-owner&waived=false&offset=2&limit=500',
+    ]);
+  });
+
+  it('asks for the teams, migration, isolation and rules views', async () => {
+    const teams = { teams: [], domains: [] };
+    const migration = { phases: {}, domains: [], burnUp: [] };
+    const isolation = { domains: [], titles: {}, entries: [], blastRadius: [] };
+    const rules = [{ id: 'single-owner', principle: 'No shared ownership' }];
+    const fetch = jsonResponses(teams, migration, isolation, { items: rules });
+    const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(client.getTeams()).resolves.toEqual(teams);
+    await expect(client.getMigration({ days: 90 })).resolves.toEqual(migration);
+    await expect(client.getIsolation()).resolves.toEqual(isolation);
+    await expect(client.listRules()).resolves.toEqual(rules);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backstage.test/api/domain-atlas/teams',
+      'http://backstage.test/api/domain-atlas/migration?days=90',
+      'http://backstage.test/api/domain-atlas/isolation',
+      'http://backstage.test/api/domain-atlas/rules',
+    ]);
+  });
 });

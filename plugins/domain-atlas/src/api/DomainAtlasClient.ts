@@ -1,13 +1,24 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  Finding,
+  RuleSummary,
+} from '@domain-atlas/plugin-domain-atlas-common';
 import {
   DomainAtlasApi,
   DomainDetail,
   DomainListItem,
   EntityFindings,
+  FindingsFilter,
+  IsolationOverview,
+  MigrationOverview,
   TeamDetail,
+  TeamsOverview,
 } from './DomainAtlasApi';
+
+/** The largest page the findings route serves. */
+const FINDINGS_PAGE_SIZE = 500;
 
 /** `namespace/name` of an entity ref, each part URL-encoded. */
 function refPath(ref: string, defaultKind: string): string {
@@ -51,6 +62,47 @@ export class DomainAtlasClient implements DomainAtlasApi {
         kind.toLocaleLowerCase('en-US'),
       )}/${refPath(entityRef, kind)}/findings`,
     );
+  }
+
+  async getTeams(): Promise<TeamsOverview> {
+    return this.get<TeamsOverview>('/teams');
+  }
+
+  async getMigration(
+    options: { days?: number } = {},
+  ): Promise<MigrationOverview> {
+    const query = options.days === undefined ? '' : `?days=${options.days}`;
+    return this.get<MigrationOverview>(`/migration${query}`);
+  }
+
+  async getIsolation(): Promise<IsolationOverview> {
+    return this.get<IsolationOverview>('/isolation');
+  }
+
+  async listRules(): Promise<RuleSummary[]> {
+    const body = await this.get<{ items: RuleSummary[] }>('/rules');
+    return body.items;
+  }
+
+  async listFindings(filter: FindingsFilter = {}): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (;;) {
+      const params = new URLSearchParams();
+      if (filter.domain) params.set('domain', filter.domain);
+      if (filter.rule) params.set('rule', filter.rule);
+      if (filter.severity) params.set('severity', filter.severity);
+      if (filter.waived !== undefined)
+        params.set('waived', String(filter.waived));
+      params.set('offset', String(findings.length));
+      params.set('limit', String(FINDINGS_PAGE_SIZE));
+      const page = await this.get<{ items: Finding[]; totalCount: number }>(
+        `/findings?${params}`,
+      );
+      findings.push(...page.items);
+      if (page.items.length === 0 || findings.length >= page.totalCount) {
+        return findings;
+      }
+    }
   }
 
   private async get<T>(path: string): Promise<T> {

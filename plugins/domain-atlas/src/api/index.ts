@@ -7,5 +7,10 @@ export type {
   EntityFindings,
   TeamDetail,
   TeamDomain,
+  BurnUpPoint,
+  FindingsFilter,
+  IsolationOverview,
+  MigrationOverview,
+  TeamsOverview,
 } from './DomainAtlasApi';
 export { DomainAtlasClient } from './DomainAtlasClient';

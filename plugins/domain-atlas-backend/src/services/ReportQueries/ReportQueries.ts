@@ -90,6 +90,46 @@ export function teamDetail(report: DomainAtlasReport, ref: string) {
   };
 }
 
+/** Groups and users named as owners in a finding's entities. */
+function ownersNamed(finding: Finding): string[] {
+  return finding.entities.filter(
+    ref => ref.startsWith('group:') || ref.startsWith('user:'),
+  );
+}
+
+/**
+ * The ownership matrix: every team with the domains it owns (directly or
+ * through a sub-team), and per domain the owners outside its owner's team
+ * tree, taken from the unwaived `single-owner` findings.
+ */
+export function teamsView(report: DomainAtlasReport) {
+  const sharedWith = new Map<string, Set<string>>();
+  const findingIds = new Map<string, string[]>();
+  for (const finding of report.findings) {
+    if (finding.rule !== 'single-owner' || finding.waived || !finding.domain) {
+      continue;
+    }
+    const owners = sharedWith.get(finding.domain) ?? new Set<string>();
+    for (const owner of ownersNamed(finding)) owners.add(owner);
+    sharedWith.set(finding.domain, owners);
+    findingIds.set(finding.domain, [
+      ...(findingIds.get(finding.domain) ?? []),
+      finding.id,
+    ]);
+  }
+  return {
+    teams: report.teams,
+    domains: report.domains.map(domain => ({
+      ref: domain.ref,
+      title: domain.title,
+      owner: domain.owner ?? null,
+      ownerKind: domain.ownerKind ?? null,
+      sharedWith: [...(sharedWith.get(domain.ref) ?? [])].sort(),
+      singleOwnerFindings: findingIds.get(domain.ref) ?? [],
+    })),
+  };
+}
+
 /** Filters of the findings route. */
 export interface FindingFilter {
   domain?: string;
@@ -199,6 +239,7 @@ export function migrationView(
 export function isolationView(report: DomainAtlasReport) {
   return {
     domains: report.domains.map(d => d.ref),
+    titles: Object.fromEntries(report.domains.map(d => [d.ref, d.title])),
     entries: report.isolation,
     blastRadius: report.blastRadius,
   };

@@ -1,8 +1,14 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { DomainsTable } from '../DomainsTable';
+import { IsolationMatrix } from '../IsolationMatrix';
+import { MigrationBoard } from '../MigrationBoard';
+import { OwnershipMatrix } from '../OwnershipMatrix';
+import { RulesOverview } from '../RulesOverview';
 
 /**
- * The organisation page of Domain Atlas.
+ * The organisation page of Domain Atlas: domains, the team ownership
+ * matrix, the migration board, rule findings and failure isolation, one
+ * deep-linkable tab each.
  */
 export function DomainAtlasPage() {
   return (
@@ -11,9 +17,23 @@ export function DomainAtlasPage() {
         title="Domain Atlas"
         subtitle="Who owns which domain, and how far each domain has come"
       />
-      <Content>
-        <DomainsTable />
-      </Content>
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Domains">
+          <DomainsTable />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/teams" title="Teams">
+          <OwnershipMatrix />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/migration" title="Migration">
+          <MigrationBoard />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/rules" title="Rules">
+          <RulesOverview />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/isolation" title="Failure isolation">
+          <IsolationMatrix />
+        </TabbedLayout.Route>
+      </TabbedLayout>
     </Page>
   );
 }

@@ -2,6 +2,8 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { captureDownloads } from '../../testing/captureDownloads';
 import { DomainAtlasApi, domainAtlasApiRef } from '../../api';
 import { DomainsTable } from './DomainsTable';
 
@@ -110,6 +112,27 @@ describe('DomainsTable', () => {
     ).toBeInTheDocument();
     expect(within(rows[1]).queryByText(/declares/)).not.toBeInTheDocument();
     expect(within(rows[1]).getByText('1 warning')).toBeInTheDocument();
+  });
+
+  it('downloads the domains as CSV', async () => {
+    const downloads = captureDownloads();
+    await renderWith({
+      listDomains: jest.fn().mockResolvedValue([orders, payments]),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download domains as CSV' }),
+    );
+
+    expect(downloads[0].filename).toBe('domain-atlas-domains.csv');
+    const lines = (await downloads[0].blob.text()).split('\r\n');
+    expect(lines[0]).toBe(
+      'domain,title,owner,evidence phase,declared phase,target phase,target date,target status,health score,errors,warnings,infos,waived,repositories',
+    );
+    expect(lines[2]).toBe(
+      'domain:default/payments,Payments,group:default/payments-team,2,3,3,2026-12-15,at-risk,60,2,1,0,1,1',
+    );
+    jest.restoreAllMocks();
   });
 
   it('explains what to do when the catalog has no domains', async () => {

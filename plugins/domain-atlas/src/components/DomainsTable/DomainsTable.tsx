@@ -7,9 +7,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, DomainListItem } from '../../api';
+import { CsvDownloadButton } from '../CsvDownloadButton';
 import { FindingCountsSummary } from '../FindingCountsSummary';
 import { PhaseSummary } from '../PhaseSummary';
 import { ScoreGauge } from '../ScoreGauge';
@@ -58,6 +60,43 @@ const columns: TableColumn<DomainListItem>[] = [
   },
 ];
 
+const CSV_HEADER = [
+  'domain',
+  'title',
+  'owner',
+  'evidence phase',
+  'declared phase',
+  'target phase',
+  'target date',
+  'target status',
+  'health score',
+  'errors',
+  'warnings',
+  'infos',
+  'waived',
+  'repositories',
+];
+
+function csvRow(domain: DomainListItem) {
+  const { phase, findingCounts: counts } = domain;
+  return [
+    domain.ref,
+    domain.title,
+    domain.owner,
+    phase.evidence,
+    phase.declared,
+    phase.target,
+    phase.targetDate,
+    phase.status,
+    domain.score,
+    counts.error,
+    counts.warning,
+    counts.info,
+    counts.waived,
+    domain.repositoryCount,
+  ];
+}
+
 /**
  * Every domain of the catalog with its owner, phase and health, as the
  * backend reports them; least healthy first.
@@ -82,11 +121,21 @@ export function DomainsTable() {
     );
   }
   return (
-    <Table<DomainListItem>
-      title={`Domains (${value.length})`}
-      options={{ paging: value.length > 20, pageSize: 20, search: true }}
-      columns={columns}
-      data={value}
-    />
+    <>
+      <Box display="flex" justifyContent="flex-end" mb={2}>
+        <CsvDownloadButton
+          filename="domain-atlas-domains.csv"
+          what="domains"
+          header={CSV_HEADER}
+          rows={value.map(csvRow)}
+        />
+      </Box>
+      <Table<DomainListItem>
+        title={`Domains (${value.length})`}
+        options={{ paging: value.length > 20, pageSize: 20, search: true }}
+        columns={columns}
+        data={value}
+      />
+    </>
   );
 }

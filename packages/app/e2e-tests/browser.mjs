@@ -1,0 +1,62 @@
+// Shared helpers of the browser tests: launch Debian's chromium through
+// playwright-core, collect console errors, sign in as a guest.
+
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
+
+export const screenshots = join(
+  process.env.E2E_OUTPUT_DIR ?? 'test-output',
+  'screenshots',
+);
+
+/**
+ * Launches chromium headless and opens a page; `consoleErrors` collects
+ * the page's console errors and uncaught exceptions.
+ */
+export async function openBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
+  const consoleErrors = [];
+  page.on('console', message => {
+    // React's development build reports deprecations in Backstage's own
+    // Material UI 4 components as `Warning: …` through console.error;
+    // those are not errors of this page.
+    if (message.type() === 'error' && !message.text().startsWith('Warning: ')) {
+      const url = message.location()?.url;
+      consoleErrors.push(
+        `${message.text().split('\n')[0]}${url ? ` (${url})` : ''}`,
+      );
+    }
+  });
+  page.on('pageerror', error =>
+    consoleErrors.push(String(error).split('\n')[0]),
+  );
+  return { browser, page, consoleErrors };
+}
+
+/**
+ * Presses the guest sign-in's Enter button when it shows, or goes on when
+ * `signedIn` (a locator of the page behind it) shows first.
+ */
+export async function signInAsGuest(page, signedIn) {
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.or(signedIn).first().waitFor({ timeout: 120_000 });
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+}

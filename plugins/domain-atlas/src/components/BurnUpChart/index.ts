@@ -1,0 +1,1 @@
+export { BurnUpChart } from './BurnUpChart';

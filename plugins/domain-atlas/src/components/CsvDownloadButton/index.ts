@@ -1,0 +1,3 @@
+export { CsvDownloadButton } from './CsvDownloadButton';
+export { toCsv } from './toCsv';
+export type { CsvCell } from './toCsv';

@@ -1,0 +1,1 @@
+export { IsolationMatrix } from './IsolationMatrix';

@@ -1,0 +1,1 @@
+export { MigrationBoard } from './MigrationBoard';

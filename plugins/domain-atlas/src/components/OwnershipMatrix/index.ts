@@ -1,0 +1,1 @@
+export { OwnershipMatrix } from './OwnershipMatrix';

@@ -1,0 +1,1 @@
+export { RulesOverview } from './RulesOverview';
