@@ -8,26 +8,34 @@
 // memory figures are its own) generates the seeded synthetic catalog
 // (bench/syntheticCatalog.mjs), serialises it, and measures:
 //
-// - parse:   JSON.parse(text), a warm-up then the median of several runs;
-// - analyze: analyze(entities) on freshly parsed entities, a warm-up then
-//            the median of several runs (parse time not included);
+// - parse:   JSON.parse(text), the median of several runs;
+// - analyze: analyze(entities) on the entities that parse run gave (so
+//            parse and analyze runs alternate and see the same machine),
+//            after warm-up runs (a second's worth, at least one), the
+//            median of several runs;
 // - peak heap: one more analyze run with V8's --trace-gc switched on. The
 //            heap only grows between collections, so its peak is the
 //            largest "used before" figure of the collections during the
 //            call, or the heap used right after it, whichever is larger.
-//            The figure includes the parsed input entities (`input heap`,
-//            measured after a full GC before the call) and the report.
+//            The figure includes the input (`input heap`: the catalog text
+//            and its parsed entities, measured after a full GC before the
+//            call) and the report.
+//
+// The ratio is the median analyze time over the median parse time.
 //
 // Every timed run starts after a full GC (--expose-gc), so no run pays for
 // the garbage of the one before it.
 //
 // Options: --sizes 1000,10000,100000  --runs N (timed runs per
 // measurement, default 5)  --seed N (default 42)  --profile (writes a
-// --cpu-prof profile of each child to .cache/bench/profiles/).
+// --cpu-prof profile of each child to .cache/bench/profiles/)  --source
+// path/to/src/index.ts (another checkout of the common package, to
+// compare).
 //
 // Last line: `analyze/parse ratio at <largest size> entities: X`.
 
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -39,7 +47,6 @@ import { generateCatalog } from './syntheticCatalog.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const workDir = join(root, '.cache', 'bench');
-const bundle = join(workDir, 'domain-atlas-common.cjs');
 const RESULT = 'bench:analyze:result ';
 const MiB = 1024 * 1024;
 
@@ -48,11 +55,23 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
+    source: {
+      type: 'string',
+      default: join(root, 'plugins/domain-atlas-common/src/index.ts'),
+    },
     profile: { type: 'boolean', default: false },
     child: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(args.runs));
+// One bundle per source, so that two checkouts can be compared side by side.
+const bundle = join(
+  workDir,
+  `domain-atlas-common-${createHash('sha1')
+    .update(args.source)
+    .digest('hex')
+    .slice(0, 8)}.cjs`,
+);
 const seed = Number(args.seed);
 
 const median = values => {
@@ -73,52 +92,67 @@ function timed(run) {
 
 // ---------------------------------------------------------------- child --
 
-function measure(size) {
-  const { analyze } = createRequire(import.meta.url)(bundle);
-  const options = { now: '2026-01-01' };
-  const text = JSON.stringify(generateCatalog(size, seed));
+/** Median parse and analyze times, and what the report holds. */
+function timeRuns(analyze, text, options) {
+  // Warm-up: until the JIT has seen a second of analysis (one run at
+  // 100,000 entities, dozens at 1,000), as in a backend that refreshes.
+  let report;
+  const warmUpStart = performance.now();
+  do {
+    report = analyze(JSON.parse(text), options);
+  } while (performance.now() - warmUpStart < 1000);
 
+  // Parse and analyze runs alternate, so that both see the same machine
+  // (another process may load it for a while).
   const parseMs = [];
-  timed(() => JSON.parse(text));
-  for (let i = 0; i < runs; i++) {
-    parseMs.push(timed(() => JSON.parse(text)).ms);
-  }
-
   const analyzeMs = [];
-  let report = analyze(JSON.parse(text), options);
   for (let i = 0; i < runs; i++) {
-    const entities = JSON.parse(text);
     report = null;
-    const run = timed(() => analyze(entities, options));
-    analyzeMs.push(run.ms);
-    report = run.result;
+    const parsed = timed(() => JSON.parse(text));
+    parseMs.push(parsed.ms);
+    const analyzed = timed(() => analyze(parsed.result, options));
+    analyzeMs.push(analyzed.ms);
+    report = analyzed.result;
   }
-  const summary = {
+  return {
+    parseMs: median(parseMs),
+    analyzeMs: median(analyzeMs),
     domains: report.domains.length,
     findings: report.findings.length,
     isolation: report.isolation.length,
   };
-  report = null;
+}
+
+function measure(size) {
+  const { analyze } = createRequire(import.meta.url)(bundle);
+  const options = { now: '2026-01-01' };
+  const text = JSON.stringify(generateCatalog(size, seed));
+  // In a function of its own, so nothing of the timed runs stays alive.
+  const times = timeRuns(analyze, text, options);
 
   // Peak heap: collections are traced (to stdout) only during this call.
   const entities = JSON.parse(text);
+  // Twice: right after one full collection the heap figure sometimes
+  // still counts what it freed (seen as a 140 MiB swing at 100,000).
+  global.gc();
   global.gc();
   const inputHeap = process.memoryUsage().heapUsed;
   v8.setFlagsFromString('--trace-gc');
-  report = analyze(entities, options);
+  const report = analyze(entities, options);
   const afterHeap = process.memoryUsage().heapUsed;
   v8.setFlagsFromString('--no-trace-gc');
+  if (report.findings.length !== times.findings) {
+    throw new Error('analyze gave a different report for the same catalog');
+  }
 
   process.stdout.write(
     `${RESULT}${JSON.stringify({
       size,
       entities: entities.length,
       jsonMiB: text.length / MiB,
-      parseMs: median(parseMs),
-      analyzeMs: median(analyzeMs),
       inputHeapMiB: inputHeap / MiB,
       afterHeapMiB: afterHeap / MiB,
-      ...summary,
+      ...times,
     })}\n`,
   );
 }
@@ -129,7 +163,8 @@ async function buildBundle() {
   const esbuild = await import('esbuild');
   mkdirSync(workDir, { recursive: true });
   await esbuild.build({
-    entryPoints: [join(root, 'plugins/domain-atlas-common/src/index.ts')],
+    entryPoints: [args.source],
+    nodePaths: [join(root, 'node_modules')],
     outfile: bundle,
     bundle: true,
     platform: 'node',
@@ -159,6 +194,8 @@ function runChild(size) {
       String(runs),
       '--seed',
       String(seed),
+      '--source',
+      args.source,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -33,7 +33,7 @@ function buildContext(
   const roles = entityRoles(resolved);
   const domains = buildDomainModel(catalog, relations, problems);
   const ownership = buildOwnershipModel(catalog, relations, domains, problems);
-  const repositories = buildRepositoryIndex(catalog, domains, roles);
+  const repositories = buildRepositoryIndex(catalog, roles);
   const contracts = buildContractIndex(catalog, resolved, problems);
   return {
     options: resolved,

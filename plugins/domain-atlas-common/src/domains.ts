@@ -1,5 +1,5 @@
 import type { DomainMembers } from './report';
-import type { CatalogIndex } from './model/catalog';
+import type { IndexedCatalog } from './model/catalog';
 import type { CatalogRelations } from './model/relations';
 import { CatalogProblems } from './model/problems';
 import { compareStrings } from './model/ordering';
@@ -107,7 +107,7 @@ function buildParents(
 
 /** Builds the domain tree and the membership of every entity. */
 export function buildDomainModel(
-  catalog: CatalogIndex,
+  catalog: IndexedCatalog,
   relations: CatalogRelations,
   problems: CatalogProblems,
 ): DomainModel {
@@ -126,17 +126,16 @@ export function buildDomainModel(
     }
   }
 
-  const memberOf = new Map<string, string | null>();
-  for (const domain of domains) {
-    memberOf.set(domain, domain);
+  // Each entity's domain is kept on its catalog record.
+  const domainOf = (ref: string | null) =>
+    ref === null ? null : catalog.record(ref)?.domain ?? null;
+  for (const record of catalog.recordsOfKind('domain')) {
+    record.domain = record.entity.ref;
   }
-  const systemDomain = (system: string | null) =>
-    system === null ? null : memberOf.get(system) ?? null;
-  for (const system of catalog.ofKind('system')) {
-    memberOf.set(system.ref, relations.of(system.ref).domain);
+  for (const record of catalog.recordsOfKind('system')) {
+    record.domain = record.relations!.domain;
   }
-  const apiSystemDomain = (api: string) =>
-    systemDomain(relations.of(api).system);
+  const apiSystemDomain = (api: string) => domainOf(relations.of(api).system);
 
   const componentDomains = new Map<string, string | null>();
   const resolveComponent = (start: string) => {
@@ -164,7 +163,7 @@ export function buildDomainModel(
       }
       onPath.add(current);
       path.push(current);
-      const direct = systemDomain(relations.of(current).system);
+      const direct = domainOf(relations.of(current).system);
       if (direct !== null) {
         inherited = direct;
         break;
@@ -172,7 +171,7 @@ export function buildDomainModel(
       current = relations.of(current).subcomponentOf;
     }
     for (let i = path.length - 1; i >= 0; i--) {
-      const own = systemDomain(relations.of(path[i]).system);
+      const own = domainOf(relations.of(path[i]).system);
       const result =
         own ??
         inherited ??
@@ -181,33 +180,36 @@ export function buildDomainModel(
       inherited = result;
     }
   };
-  for (const component of catalog.ofKind('component')) {
-    resolveComponent(component.ref);
-    memberOf.set(component.ref, componentDomains.get(component.ref) ?? null);
+  for (const record of catalog.recordsOfKind('component')) {
+    const system = record.relations!.system;
+    // The common case: the component's system leads to a domain.
+    record.domain = domainOf(system);
+    if (record.domain === null) {
+      resolveComponent(record.entity.ref);
+      record.domain = componentDomains.get(record.entity.ref) ?? null;
+    }
   }
-  for (const api of catalog.ofKind('api')) {
-    memberOf.set(
-      api.ref,
-      apiSystemDomain(api.ref) ??
-        mostFrequent(
-          relations
-            .providersOf(api.ref)
-            .map(provider => componentDomains.get(provider) ?? null),
-        ),
-    );
+  for (const record of catalog.recordsOfKind('api')) {
+    record.domain =
+      domainOf(record.relations!.system) ??
+      mostFrequent(
+        relations
+          .providersOf(record.entity.ref)
+          .map(provider => catalog.record(provider)?.domain ?? null),
+      );
   }
-  for (const resource of catalog.ofKind('resource')) {
-    memberOf.set(resource.ref, systemDomain(relations.of(resource.ref).system));
+  for (const record of catalog.recordsOfKind('resource')) {
+    record.domain = domainOf(record.relations!.system);
   }
 
   const members = new Map<string, DomainMembers>();
   domains.forEach(domain => members.set(domain, emptyMembers()));
   const unassigned = emptyMembers();
   for (const kind of Object.keys(MEMBER_LISTS)) {
-    for (const entity of catalog.ofKind(kind)) {
-      const domain = memberOf.get(entity.ref) ?? null;
-      const bucket = domain === null ? unassigned : members.get(domain)!;
-      bucket[MEMBER_LISTS[kind]].push(entity.ref);
+    for (const record of catalog.recordsOfKind(kind)) {
+      const bucket =
+        record.domain === null ? unassigned : members.get(record.domain)!;
+      bucket[MEMBER_LISTS[kind]].push(record.entity.ref);
     }
   }
 
@@ -215,7 +217,7 @@ export function buildDomainModel(
     domains,
     parentOf: domain => parents.get(domain) ?? null,
     childrenOf: domain => children.get(domain) ?? [],
-    domainOf: ref => memberOf.get(ref) ?? null,
+    domainOf,
     membersOf: domain => members.get(domain) ?? emptyMembers(),
     unassigned,
   };

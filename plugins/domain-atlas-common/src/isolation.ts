@@ -1,6 +1,7 @@
 import type { BlastRadius, DomainDependency, IsolationEntry } from './report';
 import type { RuleContext } from './rules/types';
 import { compareStrings, sortedUnique } from './model/ordering';
+import { crossDomainLinks } from './crossDomainLinks';
 
 /**
  * The dependency graph between domains and what a domain outage does to
@@ -24,83 +25,133 @@ type Kind = 'sync' | 'async';
  * Gateway components and unassigned entities are left out of the graph.
  */
 function buildDependencies(context: RuleContext): DomainDependency[] {
-  const { catalog, relations, domains, roles } = context;
-  const edges = new Map<string, Set<string>>();
-  const add = (
-    from: string | null,
-    to: string,
-    kind: Kind,
-    entities: string[],
-  ) => {
-    if (from === null || from === to) {
-      return;
+  const { roles } = context;
+  // from → to → kind → the entities that make the dependency.
+  const edges = new Map<string, Map<string, Record<Kind, string[]>>>();
+  const add = (from: string, to: string, kind: Kind, entities: string[]) => {
+    let byTarget = edges.get(from);
+    if (!byTarget) {
+      byTarget = new Map();
+      edges.set(from, byTarget);
     }
-    const key = `${from}\u0000${to}\u0000${kind}`;
-    const set = edges.get(key) ?? new Set<string>();
-    entities.forEach(e => set.add(e));
-    edges.set(key, set);
+    let byKind = byTarget.get(to);
+    if (!byKind) {
+      byKind = { sync: [], async: [] };
+      byTarget.set(to, byKind);
+    }
+    byKind[kind].push(...entities);
   };
-  for (const component of catalog.ofKind('component')) {
-    const to = domains.domainOf(component.ref);
-    if (to === null || roles.isGateway(component)) {
+  for (const link of crossDomainLinks(context)) {
+    const { component, own, target } = link;
+    if (own === null || roles.isGateway(component)) {
       continue;
     }
-    const links = relations.of(component.ref);
-    for (const apiRef of links.consumesApis) {
-      const api = catalog.get(apiRef);
-      const style = api ? roles.apiStyle(api) : null;
+    if (link.via === 'consumesApis') {
+      const style = roles.apiStyle(target);
       if (style !== null) {
-        add(domains.domainOf(apiRef), to, style, [component.ref, apiRef]);
+        add(link.theirs, own, style, [component.ref, target.ref]);
       }
+    } else if (
+      target.kind === 'component' &&
+      !roles.isGateway(target) &&
+      !roles.isBusinessLibrary(target) &&
+      !roles.isContractLibrary(target)
+    ) {
+      add(link.theirs, own, 'sync', [component.ref, target.ref]);
     }
-    for (const target of links.dependsOn) {
-      const other = catalog.get(target);
-      if (
-        other?.kind === 'component' &&
-        !roles.isGateway(other) &&
-        !roles.isBusinessLibrary(other) &&
-        !roles.isContractLibrary(other)
-      ) {
-        add(domains.domainOf(target), to, 'sync', [component.ref, target]);
+  }
+  const dependencies: DomainDependency[] = [];
+  for (const from of [...edges.keys()].sort(compareStrings)) {
+    const byTarget = edges.get(from)!;
+    for (const to of [...byTarget.keys()].sort(compareStrings)) {
+      const byKind = byTarget.get(to)!;
+      // 'async' sorts before 'sync'.
+      for (const kind of ['async', 'sync'] as const) {
+        if (byKind[kind].length > 0) {
+          dependencies.push({
+            from,
+            to,
+            kind,
+            entities: sortedUnique(byKind[kind]),
+          });
+        }
       }
     }
   }
-  return [...edges.entries()]
-    .map(([key, entities]) => {
-      const [from, to, kind] = key.split('\u0000');
-      return { from, to, kind: kind as Kind, entities: sortedUnique(entities) };
-    })
-    .sort(
-      (a, b) =>
-        compareStrings(a.from, b.from) ||
-        compareStrings(a.to, b.to) ||
-        compareStrings(a.kind, b.kind),
-    );
+  return dependencies;
 }
 
-/** Breadth-first search from `start`; returns each reached node's predecessor. */
-function reach(start: string, adjacency: ReadonlyMap<string, string[]>) {
-  const previous = new Map<string, string>([[start, start]]);
+/**
+ * The domains as numbers (their index in the sorted domain list) with
+ * their outgoing edges, so that the search below, which runs once per
+ * domain, touches typed arrays instead of Maps of refs.
+ */
+interface DomainGraph {
+  /** Successors of each domain, in ascending order (= by ref). */
+  readonly sync: ReadonlyArray<ReadonlyArray<number>>;
+  readonly any: ReadonlyArray<ReadonlyArray<number>>;
+}
+
+function buildGraph(
+  domains: ReadonlyArray<string>,
+  dependencies: ReadonlyArray<DomainDependency>,
+): DomainGraph {
+  const indexOf = new Map(domains.map((domain, index) => [domain, index]));
+  const sync: number[][] = domains.map(() => []);
+  const any: number[][] = domains.map(() => []);
+  // Dependencies are sorted by from, then to: each list comes out sorted,
+  // and a sync and an async edge between the same two domains are adjacent.
+  for (const dependency of dependencies) {
+    const from = indexOf.get(dependency.from)!;
+    const to = indexOf.get(dependency.to)!;
+    if (dependency.kind === 'sync') {
+      sync[from].push(to);
+    }
+    const list = any[from];
+    if (list[list.length - 1] !== to) {
+      list.push(to);
+    }
+  }
+  return { sync, any };
+}
+
+/**
+ * Breadth-first search over domain numbers. `previous` is filled with each
+ * reached domain's predecessor on a shortest path (the start points to
+ * itself); every other entry must be -1 and is left so. Successors are
+ * visited in ascending order, so ties go to the smallest ref. Returns the
+ * reached domains, for the caller to reset `previous` afterwards.
+ */
+function reach(
+  start: number,
+  successors: ReadonlyArray<ReadonlyArray<number>>,
+  previous: Int32Array,
+): number[] {
+  previous[start] = start;
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const next of adjacency.get(queue[i]) ?? []) {
-      if (!previous.has(next)) {
-        previous.set(next, queue[i]);
+    const node = queue[i];
+    for (const next of successors[node]) {
+      if (previous[next] === -1) {
+        previous[next] = node;
         queue.push(next);
       }
     }
   }
-  return previous;
+  return queue;
 }
 
-function pathTo(node: string, previous: ReadonlyMap<string, string>): string[] {
-  const path = [node];
-  let current = node;
-  while (previous.get(current) !== current) {
-    current = previous.get(current)!;
-    path.unshift(current);
+function pathTo(
+  node: number,
+  previous: Int32Array,
+  domains: ReadonlyArray<string>,
+): string[] {
+  const path = [domains[node]];
+  for (let current = node; previous[current] !== current; ) {
+    current = previous[current];
+    path.push(domains[current]);
   }
-  return path;
+  return path.reverse();
 }
 
 /**
@@ -112,52 +163,39 @@ function pathTo(node: string, previous: ReadonlyMap<string, string>): string[] {
  */
 export function analyzeIsolation(context: RuleContext): IsolationAnalysis {
   const dependencies = buildDependencies(context);
-  const sync = new Map<string, string[]>();
-  const any = new Map<string, string[]>();
-  for (const dependency of dependencies) {
-    for (const [map, include] of [
-      [sync, dependency.kind === 'sync'],
-      [any, true],
-    ] as const) {
-      if (include) {
-        const list = map.get(dependency.from) ?? [];
-        if (list[list.length - 1] !== dependency.to) {
-          list.push(dependency.to);
-        }
-        map.set(dependency.from, list);
-      }
-    }
-  }
+  const domains = context.domains.domains;
+  const graph = buildGraph(domains, dependencies);
+  const blockedBy = new Int32Array(domains.length).fill(-1);
+  const reachedBy = new Int32Array(domains.length).fill(-1);
   const isolation: IsolationEntry[] = [];
   const blastRadius: BlastRadius[] = [];
-  for (const down of context.domains.domains) {
-    const blocked = reach(down, sync);
-    const reached = reach(down, any);
+  for (let down = 0; down < domains.length; down++) {
+    const blocked = reach(down, graph.sync, blockedBy);
+    const reached = reach(down, graph.any, reachedBy);
+    // Every domain reached is affected; report them in domain order.
+    reached.sort((a, b) => a - b);
     let blocks = 0;
     let delays = 0;
-    for (const affected of context.domains.domains) {
+    for (const affected of reached) {
       if (affected === down) {
         continue;
       }
-      if (blocked.has(affected)) {
+      const isBlocked = blockedBy[affected] !== -1;
+      if (isBlocked) {
         blocks++;
-        isolation.push({
-          down,
-          affected,
-          impact: 'blocked',
-          path: pathTo(affected, blocked),
-        });
-      } else if (reached.has(affected)) {
+      } else {
         delays++;
-        isolation.push({
-          down,
-          affected,
-          impact: 'delayed',
-          path: pathTo(affected, reached),
-        });
       }
+      isolation.push({
+        down: domains[down],
+        affected: domains[affected],
+        impact: isBlocked ? 'blocked' : 'delayed',
+        path: pathTo(affected, isBlocked ? blockedBy : reachedBy, domains),
+      });
     }
-    blastRadius.push({ domain: down, blocks, delays });
+    blastRadius.push({ domain: domains[down], blocks, delays });
+    blocked.forEach(node => (blockedBy[node] = -1));
+    reached.forEach(node => (reachedBy[node] = -1));
   }
   return { dependencies, isolation, blastRadius };
 }

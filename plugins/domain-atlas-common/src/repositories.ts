@@ -1,6 +1,5 @@
 import type { RepositorySummary } from './report';
-import type { CatalogIndex } from './model/catalog';
-import type { DomainModel } from './domains';
+import type { IndexedCatalog } from './model/catalog';
 import type { EntityRoles } from './model/entityRoles';
 import { compareStrings, sortedUnique } from './model/ordering';
 import { RepositoryLocation, repositoryOfAnnotations } from './repositoryUrls';
@@ -19,21 +18,35 @@ export interface RepositoryIndex {
   get(id: string): RepositorySummary | undefined;
 }
 
-/** Places every component in its repository. */
+/**
+ * Places every component in its repository. Runs after the domain model,
+ * which has filled in each record's domain.
+ */
 export function buildRepositoryIndex(
-  catalog: CatalogIndex,
-  domains: DomainModel,
+  catalog: IndexedCatalog,
   roles: EntityRoles,
 ): RepositoryIndex {
-  const locations = new Map<string, RepositoryLocation>();
   const byId = new Map<string, RepositorySummary>();
-  for (const component of catalog.ofKind('component')) {
-    const location = repositoryOfAnnotations(component.annotations);
-    if (!location) {
+  for (const record of catalog.recordsOfKind('component')) {
+    const component = record.entity;
+    const parsed = repositoryOfAnnotations(component.annotations);
+    if (!parsed) {
       continue;
     }
-    locations.set(component.ref, location);
-    let summary = byId.get(location.id);
+    let summary = byId.get(parsed.id);
+    // The components of one repository share its strings: a monorepo's
+    // thousands of components keep one copy, not one each.
+    const location: RepositoryLocation = summary
+      ? {
+          id: summary.id,
+          host: summary.host,
+          org: summary.org,
+          repo: summary.repo,
+          path: parsed.path,
+          url: summary.url,
+        }
+      : parsed;
+    record.repository = location;
     if (!summary) {
       summary = {
         id: location.id,
@@ -51,9 +64,8 @@ export function buildRepositoryIndex(
     if (roles.isDeployable(component)) {
       summary.deployables.push(component.ref);
     }
-    const domain = domains.domainOf(component.ref);
-    if (domain !== null) {
-      summary.domains.push(domain);
+    if (record.domain !== null) {
+      summary.domains.push(record.domain);
     }
   }
   const repositories = [...byId.values()]
@@ -61,7 +73,7 @@ export function buildRepositoryIndex(
     .sort((a, b) => compareStrings(a.id, b.id));
   const final = new Map(repositories.map(summary => [summary.id, summary]));
   return {
-    of: ref => locations.get(ref),
+    of: ref => catalog.record(ref)?.repository,
     repositories,
     get: id => final.get(id),
   };

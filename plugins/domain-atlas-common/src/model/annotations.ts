@@ -77,6 +77,8 @@ export interface AtlasAnnotations {
 }
 
 const EMPTY_EXEMPTIONS: ReadonlyMap<string, string> = new Map();
+/** Shared by the many entities without pins (frozen: never to be filled). */
+const NO_PINS = Object.freeze([]) as unknown as ContractPinSpec[];
 
 /** Parses `0`–`3`. */
 export function parsePhase(text: string): MigrationPhase | undefined {
@@ -173,7 +175,7 @@ export function readAtlasAnnotations(
     stranglerCoverage: null,
     contractFamily: null,
     contractVersion: null,
-    consumesContracts: [],
+    consumesContracts: NO_PINS,
     exemptions: EMPTY_EXEMPTIONS,
     hasPipelineEvidence: CI_ANNOTATIONS.some(
       name => (annotations[name] ?? '').trim() !== '',

@@ -1,16 +1,19 @@
 /** The distinct values, sorted by {@link compareStrings}. */
 export function sortedUnique(values: Iterable<string>): string[] {
-  if (Array.isArray(values) && values.length <= 2) {
-    if (values.length < 2) {
-      return [...values];
-    }
-    const [a, b] = values as string[];
-    if (a === b) {
-      return [a];
-    }
-    return a < b ? [a, b] : [b, a];
+  if (Array.isArray(values) && isStrictlyAscending(values)) {
+    // Most lists are built in order already: copying is all there is to do.
+    return values.slice();
   }
   return [...new Set(values)].sort(compareStrings);
+}
+
+function isStrictlyAscending(values: ReadonlyArray<string>): boolean {
+  for (let i = 1; i < values.length; i++) {
+    if (!(values[i - 1] < values[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Code-unit string comparison: deterministic in every runtime and locale. */

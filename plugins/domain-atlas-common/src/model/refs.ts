@@ -11,10 +11,22 @@ const cache = new Map<string, Map<string, Map<string, string | null>>>();
 let cacheSize = 0;
 const CACHE_LIMIT = 500_000;
 
+let lastKind: string | undefined;
+let lastNamespace: string | undefined;
+let lastValues: Map<string, string | null> | undefined;
+
 function cacheFor(
   defaultKind: string,
   defaultNamespace: string,
 ): Map<string, string | null> {
+  // Consecutive calls mostly resolve the same field in the same namespace.
+  if (
+    lastValues !== undefined &&
+    defaultKind === lastKind &&
+    defaultNamespace === lastNamespace
+  ) {
+    return lastValues;
+  }
   let byNamespace = cache.get(defaultKind);
   if (!byNamespace) {
     byNamespace = new Map();
@@ -25,6 +37,9 @@ function cacheFor(
     byValue = new Map();
     byNamespace.set(defaultNamespace, byValue);
   }
+  lastKind = defaultKind;
+  lastNamespace = defaultNamespace;
+  lastValues = byValue;
   return byValue;
 }
 
@@ -56,7 +71,8 @@ function parse(
 /**
  * Turns a ref as written in a spec field (`orders`, `group:team-a`,
  * `resource:shop/orders-db`) into a full lowercase ref, or undefined when it
- * does not parse. Kind and namespace default as Backstage does.
+ * does not parse. Kind and namespace default as Backstage does. Cached by
+ * the written value: this runs for every reference of every entity.
  */
 export function normalizeRef(
   value: unknown,
@@ -66,13 +82,13 @@ export function normalizeRef(
   if (typeof value !== 'string') {
     return undefined;
   }
-  const values = cacheFor(defaultKind ?? '', defaultNamespace);
-  let ref = values.get(value);
+  let ref = cacheFor(defaultKind ?? '', defaultNamespace).get(value);
   if (ref === undefined) {
     const trimmed = value.trim();
     ref = trimmed === '' ? null : parse(trimmed, defaultKind, defaultNamespace);
     if (cacheSize >= CACHE_LIMIT) {
       cache.clear();
+      lastValues = undefined;
       cacheSize = 0;
     }
     cacheFor(defaultKind ?? '', defaultNamespace).set(value, ref);

@@ -1,7 +1,7 @@
-import type { CatalogEntity, CatalogIndex } from './catalog';
+import type { CatalogEntity, IndexedCatalog } from './catalog';
 import { CatalogProblems } from './problems';
 import { compareStrings } from './ordering';
-import { kindOfRef, normalizeRef } from './refs';
+import { normalizeRef } from './refs';
 import { valueText } from './valueText';
 
 /**
@@ -46,6 +46,8 @@ interface FieldSpec {
   field: keyof EntityRelations;
   defaultKind: string;
   kinds: ReadonlyArray<string>;
+  /** `kind:` of each kind, to check a ref's kind without slicing it. */
+  kindPrefixes: ReadonlyArray<string>;
   list: boolean;
 }
 
@@ -57,6 +59,7 @@ const field = (
   field: name,
   defaultKind,
   kinds,
+  kindPrefixes: kinds.map(kind => `${kind}:`),
   list: [
     'children',
     'members',
@@ -95,6 +98,12 @@ const FIELDS_BY_KIND: Record<string, FieldSpec[]> = {
   user: [field('memberOf', 'group')],
 };
 
+/**
+ * The list of an entity that names nothing. Most entities leave most
+ * fields empty, so they share this one (frozen: never to be filled).
+ */
+const NO_REFS = Object.freeze([]) as unknown as string[];
+
 function emptyRelations(): EntityRelations {
   return {
     owner: null,
@@ -103,12 +112,12 @@ function emptyRelations(): EntityRelations {
     subdomainOf: null,
     subcomponentOf: null,
     parent: null,
-    children: [],
-    members: [],
-    memberOf: [],
-    dependsOn: [],
-    consumesApis: [],
-    providesApis: [],
+    children: NO_REFS,
+    members: NO_REFS,
+    memberOf: NO_REFS,
+    dependsOn: NO_REFS,
+    consumesApis: NO_REFS,
+    providesApis: NO_REFS,
   };
 }
 
@@ -116,106 +125,164 @@ const EMPTY: EntityRelations = Object.freeze(
   emptyRelations(),
 ) as EntityRelations;
 
+function reportInvalid(
+  problems: CatalogProblems,
+  entity: CatalogEntity,
+  spec: FieldSpec,
+  value: unknown,
+  target: string | undefined,
+  message: string,
+) {
+  problems.add('invalid-reference', {
+    subject: entity.ref,
+    entities: target ? [entity.ref, target] : [entity.ref],
+    key: `${spec.field}:${target ?? valueText(value)}`,
+    message: `spec.${spec.field} of ${entity.ref} ${message}`,
+  });
+}
+
+function hasKindOf(ref: string, spec: FieldSpec): boolean {
+  for (const prefix of spec.kindPrefixes) {
+    if (ref.startsWith(prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Resolves one ref written in a spec field: the full ref, or undefined
+ * after reporting why it cannot be used. Runs for every reference of every
+ * entity, so it allocates nothing on the way to a valid ref.
+ */
+function resolveRef(
+  entity: CatalogEntity,
+  spec: FieldSpec,
+  value: unknown,
+  item: unknown,
+  catalog: IndexedCatalog,
+  problems: CatalogProblems,
+): string | undefined {
+  const ref = normalizeRef(item, spec.defaultKind, entity.namespace);
+  let problem: string | undefined;
+  if (ref === undefined) {
+    problem = `has ${valueText(item)}, not an entity ref`;
+  } else if (!hasKindOf(ref, spec)) {
+    problem = `refers to ${ref}; expected a ${spec.kinds.join(' or ')}`;
+  } else {
+    const target = catalog.get(ref);
+    if (target) {
+      // The catalog's copy: every relation to an entity shares one string,
+      // and the one just parsed is garbage right away.
+      return target.ref;
+    }
+    if (spec.field === 'owner') {
+      return ref;
+    }
+    problem = `refers to ${ref}, which is not in the catalog`;
+  }
+  reportInvalid(problems, entity, spec, value, ref, problem);
+  return undefined;
+}
+
+/**
+ * Resolves one spec field of an entity: its valid refs, without repeats
+ * (except for `owner`, of which only the first counts).
+ */
 function resolveField(
   entity: CatalogEntity,
   spec: FieldSpec,
-  catalog: CatalogIndex,
+  catalog: IndexedCatalog,
   problems: CatalogProblems,
 ): string[] {
   const value = entity.spec[spec.field];
   if (value === undefined || value === null) {
-    return [];
+    return NO_REFS;
   }
-  const report = (target: string | undefined, message: string) =>
-    problems.add('invalid-reference', {
-      subject: entity.ref,
-      entities: target ? [entity.ref, target] : [entity.ref],
-      key: `${spec.field}:${target ?? valueText(value)}`,
-      message: `spec.${spec.field} of ${entity.ref} ${message}`,
-    });
-  let items: unknown[];
-  if (Array.isArray(value)) {
-    items = value;
-  } else if (typeof value === 'string') {
-    items = [value];
-  } else {
-    report(undefined, `is ${valueText(value)}, not an entity ref`);
-    return [];
+  if (typeof value === 'string') {
+    const ref = resolveRef(entity, spec, value, value, catalog, problems);
+    return ref === undefined ? NO_REFS : [ref];
   }
-  const resolved: string[] = [];
-  for (const item of items) {
-    const ref = normalizeRef(item, spec.defaultKind, entity.namespace);
+  if (!Array.isArray(value)) {
+    const text = `is ${valueText(value)}, not an entity ref`;
+    reportInvalid(problems, entity, spec, value, undefined, text);
+    return NO_REFS;
+  }
+  let resolved: string[] = NO_REFS;
+  for (const item of value) {
+    const ref = resolveRef(entity, spec, value, item, catalog, problems);
     if (ref === undefined) {
-      report(undefined, `has ${valueText(item)}, not an entity ref`);
-    } else if (!spec.kinds.includes(kindOfRef(ref))) {
-      report(ref, `refers to ${ref}; expected a ${spec.kinds.join(' or ')}`);
-    } else if (spec.field === 'owner') {
-      resolved.push(ref);
-    } else if (!catalog.get(ref)) {
-      report(ref, `refers to ${ref}, which is not in the catalog`);
-    } else if (!resolved.includes(ref)) {
+      continue;
+    } else if (resolved === NO_REFS) {
+      resolved = [ref];
+    } else if (spec.field === 'owner' || !resolved.includes(ref)) {
       resolved.push(ref);
     }
   }
   return resolved;
 }
 
-function addTo(map: Map<string, string[]>, key: string, value: string) {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
+type ReverseList = 'providers' | 'consumers' | 'dependents';
+
+/** Adds `ref` to a reverse list on the record of `target` (which exists). */
+function addTo(
+  catalog: IndexedCatalog,
+  target: string,
+  list: ReverseList,
+  ref: string,
+) {
+  const record = catalog.record(target)!;
+  const refs = record[list];
+  if (refs) {
+    refs.push(ref);
   } else {
-    map.set(key, [value]);
+    record[list] = [ref];
   }
 }
 
 /**
  * Resolves the spec references of every entity (relations in the input are
- * not relied on: catalog YAML files have none).
+ * not relied on: catalog YAML files have none). The relations and the
+ * reverse lookups are kept on the catalog's records.
  */
 export function buildCatalogRelations(
-  catalog: CatalogIndex,
+  catalog: IndexedCatalog,
   problems: CatalogProblems,
 ): CatalogRelations {
-  const byRef = new Map<string, EntityRelations>();
-  const providers = new Map<string, string[]>();
-  const consumers = new Map<string, string[]>();
-  const dependents = new Map<string, string[]>();
-
-  for (const entity of catalog.all()) {
-    const fields = FIELDS_BY_KIND[entity.kind];
-    if (!fields) {
-      continue;
-    }
-    const relations = emptyRelations();
-    for (const spec of fields) {
-      const refs = resolveField(entity, spec, catalog, problems);
-      if (spec.list) {
-        (relations[spec.field] as string[]) = refs;
-      } else {
-        (relations[spec.field] as string | null) = refs[0] ?? null;
+  for (const kind of Object.keys(FIELDS_BY_KIND)) {
+    const fields = FIELDS_BY_KIND[kind];
+    for (const record of catalog.recordsOfKind(kind)) {
+      const entity = record.entity;
+      const relations = emptyRelations();
+      for (const spec of fields) {
+        const refs = resolveField(entity, spec, catalog, problems);
+        if (spec.list) {
+          (relations[spec.field] as string[]) = refs;
+        } else {
+          (relations[spec.field] as string | null) = refs[0] ?? null;
+        }
+      }
+      record.relations = relations;
+      for (const api of relations.providesApis) {
+        addTo(catalog, api, 'providers', entity.ref);
+      }
+      for (const api of relations.consumesApis) {
+        addTo(catalog, api, 'consumers', entity.ref);
+      }
+      for (const target of relations.dependsOn) {
+        addTo(catalog, target, 'dependents', entity.ref);
       }
     }
-    byRef.set(entity.ref, relations);
-    for (const api of relations.providesApis) {
-      addTo(providers, api, entity.ref);
-    }
-    for (const api of relations.consumesApis) {
-      addTo(consumers, api, entity.ref);
-    }
-    for (const target of relations.dependsOn) {
-      addTo(dependents, target, entity.ref);
-    }
   }
-  for (const map of [providers, consumers, dependents]) {
-    for (const list of map.values()) {
-      list.sort(compareStrings);
-    }
+  for (const record of catalog.records()) {
+    record.providers?.sort(compareStrings);
+    record.consumers?.sort(compareStrings);
+    record.dependents?.sort(compareStrings);
   }
   return {
-    of: ref => byRef.get(ref) ?? EMPTY,
-    providersOf: ref => providers.get(ref) ?? [],
-    consumersOf: ref => consumers.get(ref) ?? [],
-    dependentsOf: ref => dependents.get(ref) ?? [],
+    of: ref => catalog.record(ref)?.relations ?? EMPTY,
+    providersOf: ref => catalog.record(ref)?.providers ?? [],
+    consumersOf: ref => catalog.record(ref)?.consumers ?? [],
+    dependentsOf: ref => catalog.record(ref)?.dependents ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
+import { crossDomainLinks } from '../crossDomainLinks';
 
 /**
  * `events-between-domains`: REST (synchronous calls) only from gateways into
@@ -15,45 +16,31 @@ export const eventsBetweenDomainsRule: DomainAtlasRule = {
   description:
     "A non-gateway component consumes a synchronous API of another domain, or depends directly on another domain's component.",
   defaultSeverity: 'warning',
-  *evaluate({ catalog, relations, domains, roles }): Iterable<RuleViolation> {
-    for (const component of catalog.ofKind('component')) {
+  *evaluate(context): Iterable<RuleViolation> {
+    const { roles } = context;
+    for (const { component, via, target, theirs } of crossDomainLinks(
+      context,
+    )) {
       if (roles.isGateway(component)) {
         continue;
       }
-      const own = domains.domainOf(component.ref);
-      const links = relations.of(component.ref);
-      for (const apiRef of links.consumesApis) {
-        const api = catalog.get(apiRef);
-        const theirs = domains.domainOf(apiRef);
-        if (
-          api &&
-          roles.apiStyle(api) === 'sync' &&
-          theirs !== null &&
-          theirs !== own
-        ) {
-          yield {
-            subject: component.ref,
-            entities: [component.ref, apiRef],
-            message: `${component.ref} calls the ${api.type} API ${apiRef} of ${theirs} synchronously; consume its events instead, or go through a gateway`,
-          };
-        }
-      }
-      for (const target of links.dependsOn) {
-        const other = catalog.get(target);
-        const theirs = domains.domainOf(target);
-        if (
-          other?.kind === 'component' &&
-          !roles.isBusinessLibrary(other) &&
-          !roles.isContractLibrary(other) &&
-          theirs !== null &&
-          theirs !== own
-        ) {
-          yield {
-            subject: component.ref,
-            entities: [component.ref, target],
-            message: `${component.ref} depends directly on ${target} of ${theirs}; talk to ${theirs} through its contracts (events)`,
-          };
-        }
+      if (via === 'consumesApis' && roles.apiStyle(target) === 'sync') {
+        yield {
+          subject: component.ref,
+          entities: [component.ref, target.ref],
+          message: `${component.ref} calls the ${target.type} API ${target.ref} of ${theirs} synchronously; consume its events instead, or go through a gateway`,
+        };
+      } else if (
+        via === 'dependsOn' &&
+        target.kind === 'component' &&
+        !roles.isBusinessLibrary(target) &&
+        !roles.isContractLibrary(target)
+      ) {
+        yield {
+          subject: component.ref,
+          entities: [component.ref, target.ref],
+          message: `${component.ref} depends directly on ${target.ref} of ${theirs}; talk to ${theirs} through its contracts (events)`,
+        };
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
+import { crossDomainLinks } from '../crossDomainLinks';
 
 /**
  * `no-shared-business-logic`: share contracts, not logic. Violated when a
@@ -14,24 +15,18 @@ export const noSharedBusinessLogicRule: DomainAtlasRule = {
   description:
     'A component depends on a library of another domain (contract/schema packages are allowed).',
   defaultSeverity: 'error',
-  *evaluate({ catalog, relations, domains, roles }): Iterable<RuleViolation> {
-    for (const component of catalog.ofKind('component')) {
-      const own = domains.domainOf(component.ref);
-      for (const target of relations.of(component.ref).dependsOn) {
-        const library = catalog.get(target);
-        const theirs = domains.domainOf(target);
-        if (
-          library &&
-          roles.isBusinessLibrary(library) &&
-          theirs !== null &&
-          theirs !== own
-        ) {
-          yield {
-            subject: component.ref,
-            entities: [component.ref, target],
-            message: `${component.ref} depends on the library ${target} of ${theirs}; share a contract package, not business logic`,
-          };
-        }
+  *evaluate(context): Iterable<RuleViolation> {
+    for (const link of crossDomainLinks(context)) {
+      if (
+        link.via === 'dependsOn' &&
+        context.roles.isBusinessLibrary(link.target)
+      ) {
+        const { component, target, theirs } = link;
+        yield {
+          subject: component.ref,
+          entities: [component.ref, target.ref],
+          message: `${component.ref} depends on the library ${target.ref} of ${theirs}; share a contract package, not business logic`,
+        };
       }
     }
   },

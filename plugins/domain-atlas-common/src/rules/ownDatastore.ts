@@ -1,4 +1,5 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
+import { crossDomainLinks } from '../crossDomainLinks';
 
 /**
  * `own-datastore`: no cross-domain database access. Violated when a
@@ -12,24 +13,15 @@ export const ownDatastoreRule: DomainAtlasRule = {
   principle: 'No cross-domain DB access',
   description: 'A component depends on a datastore of another domain.',
   defaultSeverity: 'error',
-  *evaluate({ catalog, relations, domains, roles }): Iterable<RuleViolation> {
-    for (const component of catalog.ofKind('component')) {
-      const own = domains.domainOf(component.ref);
-      for (const target of relations.of(component.ref).dependsOn) {
-        const resource = catalog.get(target);
-        const theirs = domains.domainOf(target);
-        if (
-          resource &&
-          roles.isDatastore(resource) &&
-          theirs !== null &&
-          theirs !== own
-        ) {
-          yield {
-            subject: component.ref,
-            entities: [component.ref, target],
-            message: `${component.ref} uses the datastore ${target} of ${theirs}; read its data through a contract of ${theirs} instead`,
-          };
-        }
+  *evaluate(context): Iterable<RuleViolation> {
+    for (const link of crossDomainLinks(context)) {
+      if (link.via === 'dependsOn' && context.roles.isDatastore(link.target)) {
+        const { component, target, theirs } = link;
+        yield {
+          subject: component.ref,
+          entities: [component.ref, target.ref],
+          message: `${component.ref} uses the datastore ${target.ref} of ${theirs}; read its data through a contract of ${theirs} instead`,
+        };
       }
     }
   },

@@ -19,10 +19,22 @@ export const repoPerDomainRule: DomainAtlasRule = {
       if (repository.domains.length < 2) {
         continue;
       }
+      // One pass over the repository's components (a monorepo may hold
+      // thousands), not one per domain in it.
+      const byDomain = new Map<string, string[]>();
+      for (const component of repository.components) {
+        const domain = domains.domainOf(component);
+        if (domain !== null) {
+          const list = byDomain.get(domain);
+          if (list) {
+            list.push(component);
+          } else {
+            byDomain.set(domain, [component]);
+          }
+        }
+      }
       for (const domain of repository.domains) {
-        const own = repository.components.filter(
-          component => domains.domainOf(component) === domain,
-        );
+        const own = byDomain.get(domain)!;
         const others = repository.domains.filter(other => other !== domain);
         yield {
           subject: own[0],
