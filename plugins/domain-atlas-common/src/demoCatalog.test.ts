@@ -114,4 +114,44 @@ describe('the demo organisation', () => {
       'single-owner domain:notifications error: component:marketing-email-sender domain:notifications group:growth-team',
     ]);
   });
+
+  it('has the failure isolation of the seed: payments down only delays orders, notifications down affects nobody', () => {
+    const name = (ref: string) => ref.replace('domain:default/', '');
+    expect(
+      report.isolation.map(
+        e => `${name(e.down)} -> ${name(e.affected)}: ${e.impact}`,
+      ),
+    ).toEqual([
+      'inventory -> checkout: blocked',
+      'inventory -> notifications: delayed',
+      'inventory -> products: blocked',
+      'inventory -> search: blocked',
+      'inventory -> shipping: blocked',
+      'order-fulfilment -> notifications: delayed',
+      'order-fulfilment -> shipping: delayed',
+      'orders -> checkout: delayed',
+      'orders -> notifications: delayed',
+      'orders -> order-fulfilment: delayed',
+      'orders -> payments: delayed',
+      'orders -> shipping: delayed',
+      'payments -> checkout: blocked',
+      'payments -> notifications: delayed',
+      'payments -> order-fulfilment: delayed',
+      'payments -> orders: delayed',
+      'payments -> shipping: delayed',
+      'platform -> checkout: blocked',
+      'platform -> notifications: delayed',
+      'platform -> order-fulfilment: delayed',
+      'platform -> orders: delayed',
+      'platform -> payments: blocked',
+      'platform -> shipping: delayed',
+      'products -> search: blocked',
+      'shipping -> notifications: delayed',
+    ]);
+    const radius = Object.fromEntries(
+      report.blastRadius.map(b => [name(b.domain), [b.blocks, b.delays]]),
+    );
+    expect(radius.inventory).toEqual([4, 1]);
+    expect(radius.notifications).toEqual([0, 0]);
+  });
 });

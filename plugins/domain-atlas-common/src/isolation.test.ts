@@ -5,6 +5,7 @@ import {
   component,
   domain,
   group,
+  resource,
   system,
 } from './testing/catalogBuilders';
 
@@ -75,6 +76,37 @@ describe('failure isolation', () => {
         entities: ['component:default/b-svc', 'component:default/c-svc'],
       },
     ]);
+  });
+
+  it("blocks a domain that uses another domain's database or cache", () => {
+    const report = analyze([
+      group('team'),
+      ...domainWithService('a'),
+      resource('a-db', { type: 'database', system: 'a-system' }),
+      resource('a-cache', { type: 'cache', system: 'a-system' }),
+      ...domainWithService('b', { dependsOn: ['resource:a-db'] }),
+      ...domainWithService('c', { dependsOn: ['resource:a-cache'] }),
+    ]);
+    expect(report.isolation).toEqual([
+      {
+        down: d('a'),
+        affected: d('b'),
+        impact: 'blocked',
+        path: [d('a'), d('b')],
+      },
+      {
+        down: d('a'),
+        affected: d('c'),
+        impact: 'blocked',
+        path: [d('a'), d('c')],
+      },
+    ]);
+    expect(report.dependencies[0]).toEqual({
+      from: d('a'),
+      to: d('b'),
+      kind: 'sync',
+      entities: ['component:default/b-svc', 'resource:default/a-db'],
+    });
   });
 
   it('only delays a domain that consumes events, also further down a chain', () => {

@@ -19,10 +19,12 @@ type Kind = 'sync' | 'async';
 
 /**
  * Direct dependencies: `from → to` (`to` needs `from`) is `sync` when a
- * component of `to` consumes a synchronous API of `from` or depends on a
+ * component of `to` consumes a synchronous API of `from`, depends on a
  * component of `from` (libraries and contract packages excluded: they are
- * build-time), `async` when it consumes an asynchronous API of `from`.
- * Gateway components and unassigned entities are left out of the graph.
+ * build-time) or depends on a resource of `from` (its database, cache or
+ * queue: when `from` is down, so is what it runs); `async` when it
+ * consumes an asynchronous API of `from`. Gateway components and
+ * unassigned entities are left out of the graph.
  */
 function buildDependencies(context: RuleContext): DomainDependency[] {
   const { roles } = context;
@@ -52,10 +54,11 @@ function buildDependencies(context: RuleContext): DomainDependency[] {
         add(link.theirs, own, style, [component.ref, target.ref]);
       }
     } else if (
-      target.kind === 'component' &&
-      !roles.isGateway(target) &&
-      !roles.isBusinessLibrary(target) &&
-      !roles.isContractLibrary(target)
+      target.kind === 'resource' ||
+      (target.kind === 'component' &&
+        !roles.isGateway(target) &&
+        !roles.isBusinessLibrary(target) &&
+        !roles.isContractLibrary(target))
     ) {
       add(link.theirs, own, 'sync', [component.ref, target.ref]);
     }
