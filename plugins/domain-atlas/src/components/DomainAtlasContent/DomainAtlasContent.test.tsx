@@ -169,6 +169,7 @@ describe('DomainAtlasContent', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'checkout' })).toBeInTheDocument();
     expect(screen.getByText('blocked')).toBeInTheDocument();
+    expect(screen.getByText('via payments → checkout')).toBeInTheDocument();
   });
 
   it('shows the backend error, e.g. for a domain the backend does not know yet', async () => {

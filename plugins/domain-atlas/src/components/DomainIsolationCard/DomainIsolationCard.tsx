@@ -8,6 +8,11 @@ import ListSubheader from '@material-ui/core/ListSubheader';
 import Typography from '@material-ui/core/Typography';
 import type { DomainDetail } from '../../api';
 
+/** `domain:default/orders` → `orders`; other namespaces keep theirs. */
+function shortName(ref: string): string {
+  return ref.replace(/^domain:(default\/)?/, '');
+}
+
 function Entries(props: {
   title: string;
   entries: IsolationEntry[];
@@ -39,7 +44,7 @@ function Entries(props: {
                 </Typography>
               </>
             }
-            secondary={`via ${entry.path.join(' → ')}`}
+            secondary={`via ${entry.path.map(shortName).join(' → ')}`}
           />
         </ListItem>
       ))}
