@@ -153,8 +153,21 @@ export function filterFindings(
   );
 }
 
-/** Every entity ref the report knows, with the domain it belongs to. */
+/**
+ * Every entity ref a report knows, with its domain. A report never changes
+ * once stored, so the index is built once per report rather than on every
+ * entity page request.
+ */
+const entityDomainsByReport = new WeakMap<
+  DomainAtlasReport,
+  Map<string, string | null>
+>();
+
 function entityDomains(report: DomainAtlasReport): Map<string, string | null> {
+  const cached = entityDomainsByReport.get(report);
+  if (cached) {
+    return cached;
+  }
   const domains = new Map<string, string | null>();
   for (const domain of report.domains) {
     domains.set(domain.ref, domain.ref);
@@ -168,6 +181,7 @@ function entityDomains(report: DomainAtlasReport): Map<string, string | null> {
   for (const team of report.teams) {
     domains.set(team.ref, null);
   }
+  entityDomainsByReport.set(report, domains);
   return domains;
 }
 
