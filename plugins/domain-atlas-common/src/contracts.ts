@@ -1,8 +1,10 @@
+import type { Entity } from '@backstage/catalog-model';
 import type { ContractPin, ContractSummary, VersionSource } from './report';
 import type { CatalogIndex } from './model/catalog';
 import type { CatalogRelations } from './model/relations';
 import type { DomainModel } from './domains';
 import type { ResolvedAnalysisOptions } from './options';
+import { DEFAULT_MAX_DEFINITION_SIZE } from './options';
 import { CatalogProblems } from './model/problems';
 import { compareStrings } from './model/ordering';
 import { lower } from './model/refs';
@@ -42,6 +44,94 @@ export function contractFamily(name: string, annotated: string | null): string {
   return annotated ?? lower(name).replace(NAME_VERSION, '');
 }
 
+/** What {@link resolveContractVersion} reads. */
+interface VersionInput {
+  name: string;
+  /** Lowercase `spec.type`. */
+  type: string | null;
+  definition: unknown;
+  annotatedVersion: string | null;
+}
+
+/**
+ * The version of one API: definition (`info.version`, protobuf package),
+ * else `domain-atlas.io/contract-version`, else a `-vN` name suffix.
+ */
+function resolveContractVersion(
+  input: VersionInput,
+  options: Pick<
+    ResolvedAnalysisOptions,
+    'maxDefinitionSize' | 'strictDefinitions'
+  >,
+): {
+  version: string | null;
+  versionSource: VersionSource | null;
+  problem?: string;
+} {
+  const fromDefinition = definitionVersion(
+    input.type,
+    input.definition,
+    options.maxDefinitionSize,
+    options.strictDefinitions,
+  );
+  const problem = fromDefinition.problem;
+  if (fromDefinition.version !== undefined) {
+    return {
+      version: fromDefinition.version,
+      versionSource: 'definition',
+      problem,
+    };
+  }
+  if (input.annotatedVersion !== null) {
+    return {
+      version: input.annotatedVersion,
+      versionSource: 'annotation',
+      problem,
+    };
+  }
+  const nameVersion = NAME_VERSION.exec(input.name)?.[1];
+  if (nameVersion !== undefined) {
+    return {
+      version: String(Number(nameVersion)),
+      versionSource: 'name',
+      problem,
+    };
+  }
+  return { version: null, versionSource: null, problem };
+}
+
+/**
+ * The version of an API entity as the analysis reads it, for callers that
+ * hold a raw catalog entity (the backend's definition history).
+ *
+ * @public
+ */
+export function contractVersionOfEntity(
+  entity: Entity,
+  options: { maxDefinitionSize?: number } = {},
+): { version: string | null; versionSource: VersionSource | null } {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const annotated =
+    entity.metadata.annotations?.['domain-atlas.io/contract-version'];
+  const { version, versionSource } = resolveContractVersion(
+    {
+      name: entity.metadata.name ?? '',
+      type: typeof spec.type === 'string' ? lower(spec.type.trim()) : null,
+      definition: spec.definition,
+      annotatedVersion:
+        typeof annotated === 'string' && annotated.trim() !== ''
+          ? annotated.trim()
+          : null,
+    },
+    {
+      maxDefinitionSize:
+        options.maxDefinitionSize ?? DEFAULT_MAX_DEFINITION_SIZE,
+      strictDefinitions: false,
+    },
+  );
+  return { version, versionSource };
+}
+
 /**
  * Determines version and family of every API: definition (`info.version`,
  * protobuf package), else `domain-atlas.io/contract-version`, else a `-vN`
@@ -57,31 +147,21 @@ export function buildContractIndex(
   const families = new Map<string, string[]>();
   const contracts: ContractInfo[] = [];
   for (const api of catalog.ofKind('api')) {
-    const fromDefinition = definitionVersion(
-      api.type,
-      api.spec.definition,
-      options.maxDefinitionSize,
-      options.strictDefinitions,
+    const { version, versionSource, problem } = resolveContractVersion(
+      {
+        name: api.name,
+        type: api.type,
+        definition: api.spec.definition,
+        annotatedVersion: api.atlas.contractVersion,
+      },
+      options,
     );
-    if (fromDefinition.problem) {
+    if (problem) {
       problems.add('malformed-definition', {
         subject: api.ref,
         entities: [api.ref],
-        message: `The ${api.type} definition of ${api.ref} ${fromDefinition.problem}`,
+        message: `The ${api.type} definition of ${api.ref} ${problem}`,
       });
-    }
-    const nameVersion = NAME_VERSION.exec(api.name)?.[1];
-    let version: string | null = null;
-    let versionSource: VersionSource | null = null;
-    if (fromDefinition.version !== undefined) {
-      version = fromDefinition.version;
-      versionSource = 'definition';
-    } else if (api.atlas.contractVersion !== null) {
-      version = api.atlas.contractVersion;
-      versionSource = 'annotation';
-    } else if (nameVersion !== undefined) {
-      version = String(Number(nameVersion));
-      versionSource = 'name';
     }
     const info: ContractInfo = {
       ref: api.ref,
@@ -109,6 +189,8 @@ export function buildContractIndex(
 /**
  * The contracts of the report, with providers, consumers and the pins of
  * `domain-atlas.io/consumes-contracts` checked against each API's version.
+ * A pin names a family; it applies to the family's APIs the consumer has a
+ * `consumesApis` relation to, or to all of them when it has none.
  */
 export function summarizeContracts(
   catalog: CatalogIndex,
@@ -118,12 +200,17 @@ export function summarizeContracts(
 ): ContractSummary[] {
   const pinsByFamily = new Map<
     string,
-    Array<{ consumer: string; range: string }>
+    Array<{ consumer: string; range: string; consumed: Set<string> }>
   >();
   for (const component of catalog.ofKind('component')) {
     for (const pin of component.atlas.consumesContracts) {
+      const consumed = new Set(
+        contracts
+          .family(pin.family)
+          .filter(ref => relations.consumersOf(ref).includes(component.ref)),
+      );
       const list = pinsByFamily.get(pin.family) ?? [];
-      list.push({ consumer: component.ref, range: pin.range });
+      list.push({ consumer: component.ref, range: pin.range, consumed });
       pinsByFamily.set(pin.family, list);
     }
   }
@@ -131,8 +218,10 @@ export function summarizeContracts(
     const api = catalog.get(info.ref)!;
     const lifecycle = api.spec.lifecycle;
     const pins: ContractPin[] = (pinsByFamily.get(info.family) ?? [])
+      .filter(pin => pin.consumed.size === 0 || pin.consumed.has(info.ref))
       .map(pin => ({
-        ...pin,
+        consumer: pin.consumer,
+        range: pin.range,
         satisfied: satisfiesRange(info.version, pin.range),
       }))
       .sort((a, b) => compareStrings(a.consumer, b.consumer));

@@ -30,6 +30,8 @@ export type { RepositoryIndex } from './repositories';
 export { parseRepositoryUrl, repositoryOfAnnotations } from './repositoryUrls';
 export type { RepositoryLocation } from './repositoryUrls';
 export type { ContractIndex, ContractInfo } from './contracts';
+export { contractVersionOfEntity } from './contracts';
+export * from './contractChanges';
 export { satisfiesRange } from './versionRanges';
 export { computeHealthScore, countFindings, SCORE_PENALTIES } from './score';
 export {
