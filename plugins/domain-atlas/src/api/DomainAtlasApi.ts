@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   BlastRadius,
+  ContractCheckResult,
+  ContractDetail,
+  ContractListItem,
   ContractSummary,
   DomainPhase,
   DomainSummary,
@@ -220,6 +223,21 @@ export interface DomainAtlasApi {
   listRules(): Promise<RuleSummary[]>;
   /** Every finding matching the filter (the client pages through them). */
   listFindings(filter?: FindingsFilter): Promise<Finding[]>;
+  /** Every contract (API entity) of the organisation with its latest change. */
+  listContracts(): Promise<ContractListItem[]>;
+  /**
+   * One contract by its entity ref, e.g. `api:default/orders-api-v2`: its
+   * family, history of definitions and consumers.
+   */
+  getContract(apiRef: string): Promise<ContractDetail>;
+  /**
+   * What would break if `definition` (the text of a candidate definition)
+   * replaced the contract's current one.
+   */
+  checkContract(
+    apiRef: string,
+    definition: string,
+  ): Promise<ContractCheckResult>;
 }
 
 /**

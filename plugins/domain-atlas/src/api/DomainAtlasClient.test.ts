@@ -119,4 +119,59 @@ describe('DomainAtlasClient', () => {
       'http://backstage.test/api/domain-atlas/rules',
     ]);
   });
+
+  it('lists the contracts and fetches one contract by its API ref', async () => {
+    const items = [{ ref: 'api:default/orders-api-v2', title: 'Orders API' }];
+    const detail = { contract: { ref: 'api:default/orders-api-v2' } };
+    const fetch = jsonResponses({ items }, detail);
+    const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(client.listContracts()).resolves.toEqual(items);
+    await expect(
+      client.getContract('api:default/orders-api-v2'),
+    ).resolves.toEqual(detail);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backstage.test/api/domain-atlas/contracts',
+      'http://backstage.test/api/domain-atlas/contracts/default/orders-api-v2',
+    ]);
+  });
+
+  it('posts a candidate definition to the check route', async () => {
+    const result = { api: 'api:default/orders-api-v2', breaks: [] };
+    const fetch = jsonResponses(result);
+    const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.checkContract('orders-api-v2', 'openapi: 3.0.3\n'),
+    ).resolves.toEqual(result);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(
+      'http://backstage.test/api/domain-atlas/contracts/default/orders-api-v2/check',
+    );
+    expect(init).toMatchObject({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(JSON.parse(init.body)).toEqual({ definition: 'openapi: 3.0.3\n' });
+  });
+
+  it('rejects with the 404 when the backend has not analysed the API', async () => {
+    const fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: { name: 'NotFoundError', message: 'no such API' },
+            request: { method: 'GET', url: '/contracts/default/x' },
+            response: { statusCode: 404 },
+          }),
+          { status: 404, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(client.getContract('api:default/x')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+    });
+  });
 });

@@ -2,6 +2,9 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
+  ContractCheckResult,
+  ContractDetail,
+  ContractListItem,
   Finding,
   RuleSummary,
 } from '@domain-atlas/plugin-domain-atlas-common';
@@ -105,9 +108,41 @@ export class DomainAtlasClient implements DomainAtlasApi {
     }
   }
 
+  async listContracts(): Promise<ContractListItem[]> {
+    const body = await this.get<{ items: ContractListItem[] }>('/contracts');
+    return body.items;
+  }
+
+  async getContract(apiRef: string): Promise<ContractDetail> {
+    return this.get<ContractDetail>(`/contracts/${refPath(apiRef, 'api')}`);
+  }
+
+  async checkContract(
+    apiRef: string,
+    definition: string,
+  ): Promise<ContractCheckResult> {
+    return this.post<ContractCheckResult>(
+      `/contracts/${refPath(apiRef, 'api')}/check`,
+      { definition },
+    );
+  }
+
   private async get<T>(path: string): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('domain-atlas');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('domain-atlas');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
