@@ -31,6 +31,8 @@ export { parseRepositoryUrl, repositoryOfAnnotations } from './repositoryUrls';
 export type { RepositoryLocation } from './repositoryUrls';
 export type { ContractIndex, ContractInfo } from './contracts';
 export { contractVersionOfEntity } from './contracts';
+export { definitionVersion } from './contractDefinitions';
+export type { DefinitionVersion } from './contractDefinitions';
 export * from './contractChanges';
 export { satisfiesRange } from './versionRanges';
 export { computeHealthScore, countFindings, SCORE_PENALTIES } from './score';
