@@ -15,6 +15,7 @@ function fakeApi(): jest.Mocked<Partial<DomainAtlasApi>> {
       domains: [],
       burnUp: [],
     }),
+    listContracts: jest.fn().mockResolvedValue([]),
     listRules: jest.fn().mockResolvedValue([]),
     listFindings: jest.fn().mockResolvedValue([]),
     getIsolation: jest.fn().mockResolvedValue({
@@ -68,6 +69,12 @@ describe('DomainAtlasPage', () => {
       'Migration',
       'No domains to track yet',
       'getMigration',
+    ],
+    [
+      '/domain-atlas/contracts',
+      'Contracts',
+      'No contracts yet',
+      'listContracts',
     ],
     ['/domain-atlas/rules', 'Rules', 'No rules configured', 'listRules'],
     [

@@ -1,4 +1,5 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { ContractsTable } from '../ContractsTable';
 import { DomainsTable } from '../DomainsTable';
 import { IsolationMatrix } from '../IsolationMatrix';
 import { MigrationBoard } from '../MigrationBoard';
@@ -7,8 +8,8 @@ import { RulesOverview } from '../RulesOverview';
 
 /**
  * The organisation page of Domain Atlas: domains, the team ownership
- * matrix, the migration board, rule findings and failure isolation, one
- * deep-linkable tab each.
+ * matrix, the migration board, the contract catalogue, rule findings and
+ * failure isolation, one deep-linkable tab each.
  */
 export function DomainAtlasPage() {
   return (
@@ -26,6 +27,9 @@ export function DomainAtlasPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/migration" title="Migration">
           <MigrationBoard />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/contracts" title="Contracts">
+          <ContractsTable />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/rules" title="Rules">
           <RulesOverview />

@@ -1,0 +1,1 @@
+export { ChangeClassChip, CHANGE_CLASS_TEXT } from './ChangeClassChip';

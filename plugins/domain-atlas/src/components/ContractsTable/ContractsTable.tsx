@@ -1,0 +1,314 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { ContractListItem } from '@domain-atlas/plugin-domain-atlas-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useDeferredValue, useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { domainAtlasApiRef } from '../../api';
+import { ChangeClassChip } from '../ChangeClassChip';
+import { CsvDownloadButton } from '../CsvDownloadButton';
+import {
+  FilterBar,
+  FilterOption,
+  FilterSelect,
+  matchesSearch,
+  SearchField,
+} from '../FilterBar';
+
+/** The change-class filter: a class, `needs-major`, `none` or '' (any). */
+const CHANGE_OPTIONS: FilterOption[] = [
+  { value: '', label: 'Any change' },
+  { value: 'breaking', label: 'Breaking' },
+  { value: 'needs-major', label: 'Breaking, needs a major version' },
+  { value: 'non-breaking', label: 'Non-breaking' },
+  { value: 'unclassified', label: 'Unclassified' },
+  { value: 'none', label: 'No change recorded' },
+];
+
+/** Filter value for contracts in no domain. */
+const NO_DOMAIN = '(none)';
+
+function matchesChange(contract: ContractListItem, filter: string): boolean {
+  const change = contract.latestChange;
+  switch (filter) {
+    case '':
+      return true;
+    case 'none':
+      return change === null;
+    case 'needs-major':
+      return change?.needsMajor === true;
+    default:
+      return change?.classification === filter;
+  }
+}
+
+const domainName = (ref: string) =>
+  humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'domain' });
+
+const columns: TableColumn<ContractListItem>[] = [
+  {
+    title: 'Domain',
+    field: 'domain',
+    render: contract =>
+      contract.domain ? (
+        <EntityRefLink entityRef={contract.domain} defaultKind="domain" />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          none
+        </Typography>
+      ),
+  },
+  {
+    title: 'Contract',
+    field: 'title',
+    highlight: true,
+    render: contract => (
+      <EntityRefLink entityRef={contract.ref} title={contract.title} />
+    ),
+  },
+  { title: 'Type', field: 'type', emptyValue: '—' },
+  {
+    title: 'Version',
+    field: 'version',
+    render: contract =>
+      contract.version ?? (
+        <Typography variant="body2" color="error">
+          unknown
+        </Typography>
+      ),
+  },
+  { title: 'Family', field: 'family' },
+  { title: 'Lifecycle', field: 'lifecycle', emptyValue: '—' },
+  { title: 'Consumers', field: 'consumerCount', type: 'numeric' },
+  {
+    title: 'Unsatisfied pins',
+    field: 'unsatisfiedPins',
+    type: 'numeric',
+    render: contract => (
+      <Typography
+        variant="body2"
+        color={contract.unsatisfiedPins > 0 ? 'error' : 'textPrimary'}
+      >
+        {contract.unsatisfiedPins}
+      </Typography>
+    ),
+  },
+  {
+    title: 'Latest change',
+    field: 'latestChange.classification',
+    render: ({ latestChange: change }) =>
+      change ? (
+        <>
+          <ChangeClassChip
+            classification={change.classification}
+            needsMajor={change.needsMajor}
+          />
+          <Typography variant="caption" color="textSecondary" display="block">
+            {change.fromVersion ?? 'unknown'} → {change.toVersion ?? 'unknown'},{' '}
+            {change.at.slice(0, 10)}
+          </Typography>
+        </>
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          none recorded
+        </Typography>
+      ),
+  },
+];
+
+const CSV_HEADER = [
+  'domain',
+  'contract',
+  'title',
+  'type',
+  'version',
+  'family',
+  'lifecycle',
+  'consumers',
+  'unsatisfied pins',
+  'latest change',
+  'needs major',
+  'from version',
+  'to version',
+  'changed at',
+];
+
+function csvRow(contract: ContractListItem) {
+  const change = contract.latestChange;
+  return [
+    contract.domain,
+    contract.ref,
+    contract.title,
+    contract.type,
+    contract.version,
+    contract.family,
+    contract.lifecycle,
+    contract.consumerCount,
+    contract.unsatisfiedPins,
+    change?.classification,
+    change?.needsMajor,
+    change?.fromVersion,
+    change?.toVersion,
+    change?.at,
+  ];
+}
+
+function ContractsView(props: { contracts: ContractListItem[] }) {
+  const { contracts } = props;
+  const [search, setSearch] = useState('');
+  const [domain, setDomain] = useState('');
+  const [type, setType] = useState('');
+  const [change, setChange] = useState('');
+  const query = useDeferredValue(search);
+
+  const domainOptions = useMemo(() => {
+    const refs = [
+      ...new Set(contracts.flatMap(c => (c.domain ? [c.domain] : []))),
+    ];
+    const options = refs
+      .map(ref => ({ value: ref, label: domainName(ref) }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const hasNone = contracts.some(c => !c.domain);
+    return [
+      { value: '', label: 'All domains' },
+      ...options,
+      ...(hasNone ? [{ value: NO_DOMAIN, label: 'No domain' }] : []),
+    ];
+  }, [contracts]);
+  const typeOptions = useMemo(
+    () => [
+      { value: '', label: 'All types' },
+      ...[...new Set(contracts.map(c => c.type ?? ''))]
+        .filter(Boolean)
+        .sort()
+        .map(value => ({ value, label: value })),
+    ],
+    [contracts],
+  );
+
+  const shown = useMemo(
+    () =>
+      contracts.filter(
+        contract =>
+          (domain === '' ||
+            (domain === NO_DOMAIN
+              ? !contract.domain
+              : contract.domain === domain)) &&
+          (type === '' || contract.type === type) &&
+          matchesChange(contract, change) &&
+          matchesSearch(
+            query,
+            contract.title,
+            contract.ref,
+            contract.family,
+            contract.domain,
+            contract.type,
+            contract.version,
+            contract.lifecycle,
+          ),
+      ),
+    [contracts, domain, type, change, query],
+  );
+  const csvRows = useMemo(() => shown.map(csvRow), [shown]);
+
+  return (
+    <>
+      <FilterBar
+        label="Filter contracts"
+        end={
+          <CsvDownloadButton
+            filename="domain-atlas-contracts.csv"
+            what="the contracts shown"
+            header={CSV_HEADER}
+            rows={csvRows}
+          />
+        }
+      >
+        <SearchField
+          label="Search contracts"
+          value={search}
+          onChange={setSearch}
+        />
+        <FilterSelect
+          label="Domain"
+          value={domain}
+          options={domainOptions}
+          onChange={setDomain}
+        />
+        <FilterSelect
+          label="Type"
+          value={type}
+          options={typeOptions}
+          onChange={setType}
+        />
+        <FilterSelect
+          label="Latest change"
+          value={change}
+          options={CHANGE_OPTIONS}
+          onChange={setChange}
+        />
+      </FilterBar>
+      <Table<ContractListItem>
+        title={
+          shown.length === contracts.length
+            ? `Contracts (${contracts.length})`
+            : `Contracts (${shown.length} of ${contracts.length})`
+        }
+        options={{
+          paging: shown.length > 20,
+          pageSize: 20,
+          pageSizeOptions: [20, 50, 100],
+          search: false,
+        }}
+        columns={columns}
+        data={shown}
+        emptyContent={
+          <Box p={3}>
+            <Typography variant="body1">
+              No contracts match the search and filters.
+            </Typography>
+          </Box>
+        }
+      />
+    </>
+  );
+}
+
+/**
+ * The contract catalogue of the organisation: every API with its domain,
+ * type, version, family, lifecycle, consumers and its latest change, with
+ * links to each API's entity page.
+ */
+export function ContractsTable() {
+  const api = useApi(domainAtlasApiRef);
+  const { value, loading, error } = useAsync(() => api.listContracts(), [api]);
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No contracts yet"
+        description="Domain Atlas found no API entities in the software catalog. Describe the APIs your components provide as `kind: API` entities, with their definition, to see them here."
+      />
+    );
+  }
+  return <ContractsView contracts={value} />;
+}

@@ -1,0 +1,1 @@
+export { ContractsTable } from './ContractsTable';

@@ -1,0 +1,7 @@
+export {
+  FilterBar,
+  FilterSelect,
+  SearchField,
+  matchesSearch,
+} from './FilterBar';
+export type { FilterOption } from './FilterBar';
