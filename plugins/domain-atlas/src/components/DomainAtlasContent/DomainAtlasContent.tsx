@@ -1,10 +1,10 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
-import { domainAtlasApiRef } from '../../api';
+import { DomainDetail, domainAtlasApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { DomainHealthCard } from '../DomainHealthCard';
 import { DomainIsolationCard } from '../DomainIsolationCard';
 import { DomainPhaseCard } from '../DomainPhaseCard';
@@ -18,19 +18,16 @@ export function DomainAtlasContent() {
   const { entity } = useEntity();
   const api = useApi(domainAtlasApiRef);
   const ref = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getDomain(ref),
-    [api, ref],
+  const state = useAsync(() => api.getDomain(ref), [api, ref]);
+  return (
+    <AsyncContent state={state} what={ref} minHeight={800}>
+      {value => <DomainTab domain={value} />}
+    </AsyncContent>
   );
+}
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error || !value) {
-    return (
-      <ResponseErrorPanel error={error ?? new Error(`No data for ${ref}`)} />
-    );
-  }
+function DomainTab(props: { domain: DomainDetail }) {
+  const { domain: value } = props;
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>

@@ -6,6 +6,7 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { DomainAtlasApi, domainAtlasApiRef } from '../../api';
+import { backendError } from '../../testing/backendError';
 import { DomainAtlasWarning } from '../DomainAtlasWarning';
 import { EntityFindingsCard } from './EntityFindingsCard';
 import { hasDomainAtlasFindings } from '../../conditions';
@@ -81,6 +82,24 @@ describe('EntityFindingsCard', () => {
     expect(
       screen.getByText('No findings: this lives by the repo-per-domain rules.'),
     ).toBeInTheDocument();
+  });
+
+  it("shows the backend's error in the card's place, under its title", async () => {
+    const error = await backendError(
+      404,
+      'No entity component:default/checkout-orchestrator in the report',
+    );
+    await render(<EntityFindingsCard />, {
+      getEntityFindings: jest.fn().mockRejectedValue(error),
+    });
+
+    const message = await screen.findByText(
+      'No entity component:default/checkout-orchestrator in the report',
+    );
+    const card = screen
+      .getByText('Domain Atlas findings')
+      .closest('[class*="MuiCard-root"]') as HTMLElement;
+    expect(card).toContainElement(message);
   });
 });
 

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { IsolationEntry } from '@domain-atlas/plugin-domain-atlas-common';
@@ -19,6 +14,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, IsolationOverview } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 
 const useStyles = makeStyles(theme => ({
@@ -101,25 +97,28 @@ function BlastRadiusList(props: {
  * radius, most dangerous first.
  */
 export function IsolationMatrix() {
-  const classes = useStyles();
   const api = useApi(domainAtlasApiRef);
-  const { value, loading, error } = useAsync(() => api.getIsolation(), [api]);
+  const state = useAsync(() => api.getIsolation(), [api]);
+  return (
+    <AsyncContent
+      state={state}
+      what="the failure-isolation matrix"
+      minHeight={600}
+      isEmpty={value => value.domains.length === 0}
+      empty={{
+        title: 'No domains yet',
+        description:
+          "Failure isolation is computed between the Domain entities of the software catalog from their components' dependencies.",
+      }}
+    >
+      {value => <Matrix value={value} />}
+    </AsyncContent>
+  );
+}
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.domains.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No domains yet"
-        description="Failure isolation is computed between the Domain entities of the software catalog from their components' dependencies."
-      />
-    );
-  }
+function Matrix(props: { value: IsolationOverview }) {
+  const { value } = props;
+  const classes = useStyles();
   const title = (ref: string) => value.titles[ref] ?? ref;
   const entries = new Map(
     value.entries.map(entry => [`${entry.down} ${entry.affected}`, entry]),

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
@@ -21,6 +16,7 @@ import CheckIcon from '@material-ui/icons/Check';
 import CloseIcon from '@material-ui/icons/Close';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, MigrationOverview } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { BurnUpChart } from '../BurnUpChart';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 import { PHASE_NAMES } from '../PhaseSummary';
@@ -206,23 +202,26 @@ function csvRow(domain: BoardDomain) {
  */
 export function MigrationBoard() {
   const api = useApi(domainAtlasApiRef);
-  const { value, loading, error } = useAsync(() => api.getMigration(), [api]);
+  const state = useAsync(() => api.getMigration(), [api]);
+  return (
+    <AsyncContent
+      state={state}
+      what="the migration board"
+      minHeight={600}
+      isEmpty={value => value.domains.length === 0}
+      empty={{
+        title: 'No domains to track yet',
+        description:
+          'The migration board shows Domain entities of the software catalog by the phase their catalog entries evidence.',
+      }}
+    >
+      {value => <Board value={value} />}
+    </AsyncContent>
+  );
+}
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.domains.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No domains to track yet"
-        description="The migration board shows Domain entities of the software catalog by the phase their catalog entries evidence."
-      />
-    );
-  }
+function Board(props: { value: MigrationOverview }) {
+  const { value } = props;
   const byRef = new Map(value.domains.map(domain => [domain.ref, domain]));
   return (
     <>

@@ -1,10 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
@@ -13,7 +7,8 @@ import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { domainAtlasApiRef, TeamDomain } from '../../api';
+import { domainAtlasApiRef, TeamDetail, TeamDomain } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { FindingCountsSummary } from '../FindingCountsSummary';
 import { PhaseSummary } from '../PhaseSummary';
 import { ScoreGauge } from '../ScoreGauge';
@@ -58,24 +53,22 @@ export function OwnedDomainsCard() {
   const { entity } = useEntity();
   const api = useApi(domainAtlasApiRef);
   const ref = stringifyEntityRef(entity);
-  const [aggregated, setAggregated] = useState(true);
-  const { value, loading, error } = useAsync(
-    () => api.getTeam(ref),
-    [api, ref],
+  const state = useAsync(() => api.getTeam(ref), [api, ref]);
+  return (
+    <AsyncContent
+      state={state}
+      what={`the domains ${ref} owns`}
+      cardTitle="Owned domains"
+      minHeight={160}
+    >
+      {value => <OwnedDomains team={value} />}
+    </AsyncContent>
   );
+}
 
-  if (loading) {
-    return (
-      <InfoCard title="Owned domains">
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error || !value) {
-    return (
-      <ResponseErrorPanel error={error ?? new Error(`No data for ${ref}`)} />
-    );
-  }
+function OwnedDomains(props: { team: TeamDetail }) {
+  const { team: value } = props;
+  const [aggregated, setAggregated] = useState(true);
   const domains = aggregated
     ? value.domains
     : value.domains.filter(domain => domain.via === 'direct');

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamSummary } from '@domain-atlas/plugin-domain-atlas-common';
@@ -18,6 +13,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, TeamsOverview } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 
 type MatrixDomain = TeamsOverview['domains'][number];
@@ -128,26 +124,28 @@ function sharedDomains(data: TeamsOverview): Set<string> {
  * entities from outside the owner's tree.
  */
 export function OwnershipMatrix() {
-  const classes = useStyles();
   const api = useApi(domainAtlasApiRef);
-  const { value, loading, error } = useAsync(() => api.getTeams(), [api]);
+  const state = useAsync(() => api.getTeams(), [api]);
+  return (
+    <AsyncContent
+      state={state}
+      what="the ownership matrix"
+      minHeight={600}
+      isEmpty={value => value.teams.length === 0 || value.domains.length === 0}
+      empty={{
+        title: 'No teams or domains yet',
+        description:
+          'The ownership matrix needs Group entities and Domain entities with a `spec.owner` in the software catalog.',
+      }}
+    >
+      {value => <Matrix value={value} />}
+    </AsyncContent>
+  );
+}
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.teams.length === 0 || value.domains.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No teams or domains yet"
-        description="The ownership matrix needs Group entities and Domain entities with a `spec.owner` in the software catalog."
-      />
-    );
-  }
-
+function Matrix(props: { value: TeamsOverview }) {
+  const { value } = props;
+  const classes = useStyles();
   const titles = new Map(value.teams.map(team => [team.ref, team.title]));
   const rows = treeOrder(value.teams);
   const shared = sharedDomains(value);

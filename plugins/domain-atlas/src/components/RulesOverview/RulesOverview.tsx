@@ -1,8 +1,3 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type {
   Finding,
@@ -13,6 +8,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 import { FindingsTable } from '../FindingsTable';
 
@@ -126,27 +122,31 @@ function csvRows(groups: RuleGroup[]) {
  */
 export function RulesOverview() {
   const api = useApi(domainAtlasApiRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => Promise.all([api.listRules(), api.listFindings()]),
     [api],
   );
+  return (
+    <AsyncContent
+      state={state}
+      what="the rules and findings"
+      minHeight={600}
+      isEmpty={([rules, findings]) =>
+        rules.length === 0 && findings.length === 0
+      }
+      empty={{
+        title: 'No rules configured',
+        description:
+          'Every Domain Atlas rule is switched off, so there is nothing to check the catalog against.',
+      }}
+    >
+      {([rules, findings]) => <Rules rules={rules} findings={findings} />}
+    </AsyncContent>
+  );
+}
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  const [rules, findings] = value ?? [[], []];
-  if (rules.length === 0 && findings.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No rules configured"
-        description="Every Domain Atlas rule is switched off, so there is nothing to check the catalog against."
-      />
-    );
-  }
+function Rules(props: { rules: RuleSummary[]; findings: Finding[] }) {
+  const { rules, findings } = props;
   const groups = groupByRule(rules, findings);
   const waived = findings.filter(f => f.waived).length;
   return (
