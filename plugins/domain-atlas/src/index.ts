@@ -13,6 +13,7 @@ export {
   EntityOwnedDomainsCard,
   EntityDomainAtlasFindingsCard,
   EntityDomainAtlasWarning,
+  EntityContractVersionsCard,
 } from './plugin';
 export { hasDomainAtlasFindings } from './conditions';
 export * from './api';

@@ -111,3 +111,22 @@ export const EntityDomainAtlasWarning = domainAtlasPlugin.provide(
     },
   }),
 );
+
+/**
+ * "Contract versions" card for API entity pages: the current version and
+ * where it came from, the family's other versions, the history of the
+ * definitions with breaking changes, and the consumers with their pins.
+ *
+ * @public
+ */
+export const EntityContractVersionsCard = domainAtlasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityContractVersionsCard',
+    component: {
+      lazy: () =>
+        import('./components/ContractVersionsCard').then(
+          m => m.ContractVersionsCard,
+        ),
+    },
+  }),
+);

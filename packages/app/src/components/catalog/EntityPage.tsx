@@ -38,6 +38,7 @@ import {
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
 import {
+  EntityContractVersionsCard,
   EntityDomainAtlasContent,
   EntityDomainAtlasFindingsCard,
   EntityDomainAtlasWarning,
@@ -212,6 +213,9 @@ const apiPage = (
           <Grid item md={6}>
             <EntityConsumingComponentsCard />
           </Grid>
+        </Grid>
+        <Grid item xs={12}>
+          <EntityContractVersionsCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

@@ -1,0 +1,1 @@
+export { ContractVersionsCard } from './ContractVersionsCard';
