@@ -1,8 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import type { Finding } from '@domain-atlas/plugin-domain-atlas-common';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { EntityRefList } from '../EntityRefList';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -44,14 +44,14 @@ const columns: TableColumn<Finding>[] = [
     title: 'Entities',
     field: 'entities',
     width: '25%',
+    // Wide enough for an entity title or a ref's name on one line: the
+    // message column would otherwise squeeze it to a few letters.
+    cellStyle: { minWidth: 200 },
     render: finding => (
-      <>
-        {finding.entities.map(ref => (
-          <div key={ref}>
-            <EntityRefLink entityRef={ref} />
-          </div>
-        ))}
-      </>
+      <EntityRefList
+        entityRefs={finding.entities}
+        aria-label="Entities named by the finding"
+      />
     ),
   },
 ];

@@ -1,0 +1,1 @@
+export { BreakableRef, EntityRefList } from './EntityRefList';
