@@ -21,6 +21,25 @@ export interface Config {
       snapshotsToKeep?: number;
     };
 
+    /** The recorded history of API definitions. */
+    contractHistory?: {
+      /**
+       * Earlier definitions that start an API's history when it has none
+       * yet, e.g. the last release before Domain Atlas was installed. The
+       * current definition is then compared with it at the first refresh.
+       */
+      backfill?: Array<{
+        /** The API entity, e.g. `api:default/orders-api-v2` or `orders-api-v2`. */
+        api: string;
+        /** The definition text; `$file: path` reads it from a file. */
+        definition: string;
+        /** When this definition was live, e.g. `2026-09-01`. */
+        seenAt: string;
+        /** Its version, when the definition does not say. */
+        version?: string;
+      }>;
+    };
+
     /**
      * Rule overrides by rule id, e.g. `own-datastore: { severity: warning }`
      * or `repo-per-service: { enabled: false }`.

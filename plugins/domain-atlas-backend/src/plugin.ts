@@ -7,10 +7,13 @@ import { domainAtlasPermissions } from '@domain-atlas/plugin-domain-atlas-common
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stringifyError } from '@backstage/errors';
 import { registerActions } from './actions';
-import { KnexDomainAtlasStore } from './database';
+import { KnexContractRevisionStore, KnexDomainAtlasStore } from './database';
 import { createRouter } from './router';
 import { readAnalysisConfig } from './services/AnalysisConfig';
 import { CatalogReader } from './services/CatalogReader';
+import { ContractHistory } from './services/ContractHistory';
+import { ContractService } from './services/ContractService';
+import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-node';
 import { RefreshService } from './services/RefreshService';
 import { ReportService } from './services/ReportService';
 
@@ -51,12 +54,25 @@ export const domainAtlasPlugin = createBackendPlugin({
       }) {
         const analysisConfig = readAnalysisConfig(config);
         const store = await KnexDomainAtlasStore.create(database);
+        const revisions = new KnexContractRevisionStore(
+          await database.getClient(),
+        );
         const reader = new CatalogReader({ catalog, auth });
         const refresher = new RefreshService({
           reader,
           store,
           logger,
           config: analysisConfig,
+          contracts: new ContractHistory({
+            store: revisions,
+            logger,
+            backfill: analysisConfig.contractBackfill,
+            maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
+          }),
+        });
+        const contracts = new ContractService({
+          store: revisions,
+          maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
         });
         const reports = new ReportService({ store, refresher });
 
@@ -78,7 +94,7 @@ export const domainAtlasPlugin = createBackendPlugin({
         });
 
         permissionsRegistry.addPermissions(domainAtlasPermissions);
-        registerActions({ actionsRegistry, reports });
+        registerActions({ actionsRegistry, reports, contracts });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -86,6 +102,7 @@ export const domainAtlasPlugin = createBackendPlugin({
             store,
             reports,
             refresher,
+            contracts,
           }),
         );
       },

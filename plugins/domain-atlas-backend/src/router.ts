@@ -21,6 +21,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DomainAtlasStore } from './database';
+import { ContractService } from './services/ContractService';
 import { RefreshService } from './services/RefreshService';
 import {
   domainDetail,
@@ -49,6 +50,15 @@ const findingsQuery = z
     waived: z.enum(['true', 'false']).optional(),
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+const checkBody = z
+  .object({
+    definition: z.union([
+      z.string().min(1, 'must not be empty'),
+      z.record(z.string(), z.unknown()),
+    ]),
   })
   .strict();
 
@@ -87,10 +97,13 @@ export async function createRouter(options: {
   store: DomainAtlasStore;
   reports: ReportService;
   refresher: RefreshService;
+  contracts: ContractService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, store, reports, refresher } = options;
+  const { httpAuth, permissions, store, reports, refresher, contracts } =
+    options;
   const router = Router();
-  router.use(express.json());
+  // Room for a candidate API definition of up to 1 MiB, JSON-escaped.
+  router.use(express.json({ limit: '4mb' }));
 
   async function authorize(
     req: Request,
@@ -202,6 +215,26 @@ export async function createRouter(options: {
     const kind = parse(refPart, req.params.kind, 'kind');
     const { report } = await reports.getSnapshot();
     res.json(entityFindings(report, ref(kind, req.params)));
+  });
+
+  router.get('/contracts', async (req, res) => {
+    await read(req);
+    const { report } = await reports.getSnapshot();
+    res.json({ items: await contracts.list(report) });
+  });
+
+  router.get('/contracts/:namespace/:name', async (req, res) => {
+    await read(req);
+    const { report } = await reports.getSnapshot();
+    res.json(await contracts.detail(report, ref('api', req.params)));
+  });
+
+  router.post('/contracts/:namespace/:name/check', async (req, res) => {
+    await read(req);
+    const apiRef = ref('api', req.params);
+    const { definition } = parse(checkBody, req.body, 'body');
+    const { report } = await reports.getSnapshot();
+    res.json(await contracts.check(report, apiRef, definition));
   });
 
   router.post('/refresh', async (req, res) => {

@@ -1,6 +1,13 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { analyze } from '@domain-atlas/plugin-domain-atlas-common';
-import { Snapshot } from '../database';
+import {
+  KnexContractRevisionStore,
+  KnexDomainAtlasStore,
+  Snapshot,
+} from '../database';
+import { ContractHistory } from '../services/ContractHistory';
+import { ContractService } from '../services/ContractService';
 import { registerActions } from './registerActions';
 
 const entity = (kind: string, name: string, spec: object) => ({
@@ -68,7 +75,22 @@ const entities = [
   }),
 ];
 
-function setup() {
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+/** The actions over a report and a definition history of `entities`. */
+async function setupWithHistory() {
+  const knex = await databases.init('SQLITE_3');
+  await KnexDomainAtlasStore.create(mockServices.database({ knex }));
+  const store = new KnexContractRevisionStore(knex);
+  await new ContractHistory({
+    store,
+    logger: mockServices.logger.mock(),
+    maxDefinitionSize: 1024 * 1024,
+  }).record(entities, new Date('2026-11-20T00:00:00Z'));
+  return setup(new ContractService({ store, maxDefinitionSize: 1024 * 1024 }));
+}
+
+function setup(contracts?: ContractService) {
   const actionsRegistry = actionsRegistryServiceMock();
   const snapshot: Snapshot = {
     id: 1,
@@ -79,6 +101,11 @@ function setup() {
   registerActions({
     actionsRegistry,
     reports: { getSnapshot: async () => snapshot },
+    contracts: contracts ?? {
+      check: async () => {
+        throw new Error('no contract history in this test');
+      },
+    },
   });
   return actionsRegistry;
 }
@@ -185,5 +212,55 @@ describe('Domain Atlas actions', () => {
     ).rejects.toThrow(
       /No domain domain:default\/nope; known domains: domain:default\/checkout/,
     );
+  });
+
+  it('answers what a candidate definition would break, naming the consumers', async () => {
+    const actions = await setupWithHistory();
+    const result = await actions.invoke({
+      id: 'test:check-contract-change',
+      input: {
+        apiRef: 'payment-events',
+        definition:
+          'asyncapi: 2.6.0\ninfo: { title: payment events, version: 2.0.0 }\nchannels: {}\n',
+      },
+    });
+    expect(result.output).toEqual({
+      api: 'api:default/payment-events',
+      classification: 'non-breaking',
+      fromVersion: '1.2.0',
+      toVersion: '2.0.0',
+      needsMajor: false,
+      changes: [
+        {
+          class: 'non-breaking',
+          path: 'info.version',
+          message: '[Changed] info.version',
+        },
+      ],
+      breaks: [],
+    });
+
+    const removal = await actions.invoke({
+      id: 'test:check-contract-change',
+      input: {
+        apiRef: 'api:default/payments-api',
+        definition: 'syntax = "proto3";\npackage acme.payments.v3;\n',
+      },
+    });
+    expect(removal.output).toMatchObject({
+      classification: 'breaking',
+      fromVersion: '2',
+      toVersion: '3',
+      needsMajor: false,
+      breaks: [
+        {
+          consumer: 'component:default/checkout-service',
+          domain: 'domain:default/checkout',
+          reasons: [
+            expect.stringMatching(/^the definition has breaking changes: /),
+          ],
+        },
+      ],
+    });
   });
 });

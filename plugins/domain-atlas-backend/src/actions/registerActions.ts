@@ -4,6 +4,7 @@ import {
   DomainAtlasReport,
   domainAtlasReportReadPermission,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import { ContractService } from '../services/ContractService';
 import { ReportService } from '../services/ReportService';
 import { entityFindings } from '../services/ReportQueries';
 
@@ -44,8 +45,9 @@ function requireDomain(report: DomainAtlasReport, input: string) {
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
   reports: Pick<ReportService, 'getSnapshot'>;
+  contracts: Pick<ContractService, 'check'>;
 }) {
-  const { actionsRegistry, reports } = options;
+  const { actionsRegistry, reports, contracts } = options;
   const attributes = { readOnly: true, idempotent: true, destructive: false };
 
   actionsRegistry.register({
@@ -242,6 +244,80 @@ export function registerActions(options: {
           down: domain.ref,
           blocked: pick('blocked'),
           delayed: pick('delayed'),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'check-contract-change',
+    title: 'What breaks if this API definition ships',
+    description:
+      "Compares a candidate definition of an API with the one in the catalog, classifies every change as breaking or not with the spec type's diff library, and names the consumers that would break (their pin does not accept the new version, or the change is breaking).",
+    attributes,
+    visibilityPermission: domainAtlasReportReadPermission,
+    schema: {
+      input: z =>
+        z.object({
+          apiRef: z.string().describe('e.g. api:default/orders-api-v2'),
+          definition: z
+            .string()
+            .min(1)
+            .describe(
+              'The candidate definition: OpenAPI, AsyncAPI, protobuf or GraphQL text',
+            ),
+        }),
+      output: z =>
+        z.object({
+          api: z.string(),
+          classification: z.enum(['breaking', 'non-breaking', 'unclassified']),
+          fromVersion: z.string().nullable(),
+          toVersion: z.string().nullable(),
+          needsMajor: z.boolean(),
+          problem: z.string().optional(),
+          changes: z.array(
+            z.object({
+              class: z.string(),
+              path: z.string(),
+              message: z.string(),
+            }),
+          ),
+          breaks: z.array(
+            z.object({
+              consumer: z.string(),
+              domain: z.string().nullable(),
+              reasons: z.array(z.string()),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input }) => {
+      const { report } = await reports.getSnapshot();
+      const result = await contracts.check(
+        report,
+        normaliseRef(input.apiRef, 'api'),
+        input.definition,
+      );
+      return {
+        output: {
+          api: result.api,
+          classification: result.diff.classification,
+          fromVersion: result.diff.fromVersion,
+          toVersion: result.diff.toVersion,
+          needsMajor: result.diff.needsMajor,
+          problem: result.diff.problem,
+          changes: result.diff.changes.map(change => ({
+            class: change.class,
+            path: change.path,
+            message: change.message,
+          })),
+          breaks: result.consumers
+            .filter(consumer => consumer.breaks)
+            .map(consumer => ({
+              consumer: consumer.ref,
+              domain: consumer.domain,
+              reasons: consumer.reasons,
+            })),
         },
       };
     },

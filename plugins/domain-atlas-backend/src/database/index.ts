@@ -5,3 +5,9 @@ export type {
   Snapshot,
 } from './DomainAtlasStore';
 export { KnexDomainAtlasStore } from './KnexDomainAtlasStore';
+export type {
+  ContractRevisionStore,
+  NewRevision,
+  StoredRevision,
+} from './ContractRevisionStore';
+export { KnexContractRevisionStore } from './KnexContractRevisionStore';

@@ -1,2 +1,2 @@
 export { readAnalysisConfig } from './readAnalysisConfig';
-export type { AnalysisConfig } from './readAnalysisConfig';
+export type { AnalysisConfig, BackfillEntry } from './readAnalysisConfig';

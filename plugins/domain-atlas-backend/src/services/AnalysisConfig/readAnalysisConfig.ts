@@ -8,12 +8,57 @@ import {
   readAnalysisOptionsFromConfig,
 } from '@domain-atlas/plugin-domain-atlas-common';
 
+/** An earlier API definition that starts the API's recorded history. */
+export interface BackfillEntry {
+  /** Full lowercase ref, e.g. `api:default/orders-api-v2`. */
+  api: string;
+  definition: string;
+  seenAt: Date;
+  version?: string;
+}
+
 /** What the backend reads from the `domainAtlas` block of app-config. */
 export interface AnalysisConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   retentionDays: number;
   snapshotsToKeep: number;
   analysis: ConfiguredAnalysisOptions;
+  contractBackfill: BackfillEntry[];
+}
+
+function apiRefOf(value: string, key: string): string {
+  const trimmed = value.trim().toLocaleLowerCase('en-US');
+  const withKind = trimmed.startsWith('api:') ? trimmed : `api:${trimmed}`;
+  const ref = withKind.includes('/')
+    ? withKind
+    : withKind.replace(/^api:/, 'api:default/');
+  if (!/^api:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/.test(ref)) {
+    throw new Error(
+      `Invalid Domain Atlas configuration at '${key}': '${value}' is not an API entity ref such as api:default/orders-api`,
+    );
+  }
+  return ref;
+}
+
+function readBackfill(config: RootConfigService | undefined): BackfillEntry[] {
+  const entries = config?.getOptionalConfigArray('contractHistory.backfill');
+  return (entries ?? []).map((entry, index) => {
+    const key = `domainAtlas.contractHistory.backfill[${index}]`;
+    const seenAt = new Date(entry.getString('seenAt'));
+    if (Number.isNaN(seenAt.getTime())) {
+      throw new Error(
+        `Invalid Domain Atlas configuration at '${key}.seenAt': '${entry.getString(
+          'seenAt',
+        )}' is not a date such as 2026-09-01`,
+      );
+    }
+    return {
+      api: apiRefOf(entry.getString('api'), `${key}.api`),
+      definition: entry.getString('definition'),
+      seenAt,
+      version: entry.getOptionalString('version'),
+    };
+  });
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -69,5 +114,6 @@ export function readAnalysisConfig(
       10,
     ),
     analysis: readAnalysisOptionsFromConfig(rootConfig, extraRuleIds),
+    contractBackfill: readBackfill(config),
   };
 }

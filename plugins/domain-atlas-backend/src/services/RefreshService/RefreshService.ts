@@ -7,6 +7,7 @@ import {
 import { DomainAtlasStore, DomainHistoryRow } from '../../database';
 import { AnalysisConfig } from '../AnalysisConfig';
 import { CatalogReader } from '../CatalogReader';
+import { ContractHistory } from '../ContractHistory';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -46,6 +47,7 @@ export class RefreshService {
   private readonly store: DomainAtlasStore;
   private readonly logger: LoggerService;
   private readonly config: AnalysisConfig;
+  private readonly contracts: ContractHistory;
   private running: Promise<RefreshResult> | undefined;
 
   constructor(options: {
@@ -53,11 +55,13 @@ export class RefreshService {
     store: DomainAtlasStore;
     logger: LoggerService;
     config: AnalysisConfig;
+    contracts: ContractHistory;
   }) {
     this.reader = options.reader;
     this.store = options.store;
     this.logger = options.logger;
     this.config = options.config;
+    this.contracts = options.contracts;
   }
 
   /**
@@ -77,8 +81,12 @@ export class RefreshService {
     const startedAt = new Date();
     try {
       const entities = await this.reader.readAll();
+      // Definitions are recorded first so that a breaking change seen now
+      // is a finding in this very report.
+      const contractChanges = await this.contracts.record(entities, startedAt);
       const report = analyze(entities, {
         ...this.config.analysis,
+        contractChanges,
         now: startedAt.toISOString(),
       });
       const snapshotId = await this.store.saveSnapshot({

@@ -185,6 +185,14 @@ function entityDomains(report: DomainAtlasReport): Map<string, string | null> {
   return domains;
 }
 
+/** The domain of an entity the report knows; null for none or unknown. */
+export function domainOfEntity(
+  report: DomainAtlasReport,
+  ref: string,
+): string | null {
+  return entityDomains(report).get(ref) ?? null;
+}
+
 /** What an entity page shows: its domain and the findings naming it. */
 export function entityFindings(report: DomainAtlasReport, ref: string) {
   const domains = entityDomains(report);

@@ -1,0 +1,2 @@
+export { ContractHistory } from './ContractHistory';
+export type { BackfilledDefinition } from './ContractHistory';

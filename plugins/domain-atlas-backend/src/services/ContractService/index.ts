@@ -1,0 +1,1 @@
+export { ContractService } from './ContractService';
