@@ -23,6 +23,17 @@ const criterion = (phase: 1 | 2 | 3, id: string, met: boolean) => ({
   met,
 });
 
+const historyPoint = (recordedAt: string, score: number, errors: number) => ({
+  recordedAt,
+  evidencePhase: 2,
+  declaredPhase: 3,
+  score,
+  errors,
+  warnings: 0,
+  infos: 0,
+  waived: 1,
+});
+
 const payments: DomainDetail = {
   ref: 'domain:default/payments',
   title: 'Payments',
@@ -89,7 +100,40 @@ const payments: DomainDetail = {
       waiver: 'read replica until Q2 2027',
     },
   ],
-  contracts: [],
+  contracts: [
+    {
+      ref: 'api:default/payments-api',
+      title: 'Payments API',
+      domain: 'domain:default/payments',
+      type: 'openapi',
+      version: '2.1.0',
+      versionSource: 'definition',
+      family: 'payments-api',
+      lifecycle: 'production',
+      providers: ['component:default/payments-service'],
+      consumers: ['component:default/checkout-service'],
+      pins: [
+        {
+          consumer: 'component:default/checkout-service',
+          range: '^1.4.0',
+          satisfied: false,
+        },
+      ],
+    },
+    {
+      ref: 'api:default/payment-events',
+      title: 'Payment events',
+      domain: 'domain:default/payments',
+      type: 'asyncapi',
+      version: null,
+      versionSource: null,
+      family: 'payment-events',
+      lifecycle: 'experimental',
+      providers: ['component:default/payments-service'],
+      consumers: [],
+      pins: [],
+    },
+  ],
   repositories: [],
   isolation: {
     blocks: [
@@ -103,7 +147,11 @@ const payments: DomainDetail = {
     dependsOn: [],
     blastRadius: { domain: 'domain:default/payments', blocks: 1, delays: 0 },
   },
-  history: [],
+  history: [
+    historyPoint('2026-10-01T10:00:00.000Z', 40, 3),
+    historyPoint('2026-11-01T10:00:00.000Z', 55, 2),
+    historyPoint('2026-11-21T10:00:00.000Z', 70, 1),
+  ],
 } as unknown as DomainDetail;
 
 function renderWith(api: Partial<DomainAtlasApi>) {
@@ -170,6 +218,80 @@ describe('DomainAtlasContent', () => {
     expect(screen.getByRole('link', { name: 'checkout' })).toBeInTheDocument();
     expect(screen.getByText('blocked')).toBeInTheDocument();
     expect(screen.getByText('via payments → checkout')).toBeInTheDocument();
+  });
+
+  it("shows the score's history as a chart", async () => {
+    await renderWith({ getDomain: jest.fn().mockResolvedValue(payments) });
+
+    expect(await screen.findByText('Score history')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Health score history, 3 refreshes from 2026-10-01 to 2026-11-21; latest: score 70, 1 error, 0 warnings',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says the chart grows with each refresh when only one is recorded', async () => {
+    const fresh = { ...payments, history: payments.history.slice(-1) };
+    await renderWith({ getDomain: jest.fn().mockResolvedValue(fresh) });
+
+    expect(
+      await screen.findByText('Only one refresh recorded so far'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('img', { name: /^Health score history/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("lists the domain's contracts with their consumers and the pins they break", async () => {
+    await renderWith({ getDomain: jest.fn().mockResolvedValue(payments) });
+
+    await screen.findByText('Contracts');
+    const row = (title: string) =>
+      screen
+        .getAllByRole('row')
+        .find(r => within(r).queryByRole('link', { name: title }))!;
+
+    const api = row('Payments API');
+    expect(
+      within(api).getByRole('link', { name: 'Payments API' }),
+    ).toHaveAttribute('href', '/catalog/default/api/payments-api');
+    expect(within(api).getByText('openapi')).toBeInTheDocument();
+    expect(within(api).getByText('2.1.0')).toBeInTheDocument();
+    expect(within(api).getByText('from the definition')).toBeInTheDocument();
+    expect(within(api).getByText('production')).toBeInTheDocument();
+    const consumers = within(api).getByRole('list', {
+      name: 'Consumers of Payments API',
+    });
+    expect(
+      within(consumers).getByRole('link', { name: 'checkout-service' }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout-service');
+    const pins = within(api).getByRole('list', {
+      name: 'Unsatisfied pins of Payments API',
+    });
+    expect(within(pins).getByText('^1.4.0')).toBeInTheDocument();
+    expect(
+      within(pins).getByRole('link', { name: 'checkout-service' }),
+    ).toBeInTheDocument();
+
+    // No version and no consumer yet.
+    const events = row('Payment events');
+    expect(within(events).getByText('asyncapi')).toBeInTheDocument();
+    expect(within(events).getByText('unknown')).toBeInTheDocument();
+    expect(within(events).getByText('experimental')).toBeInTheDocument();
+    expect(within(events).getAllByText('none')).toHaveLength(2);
+  });
+
+  it('says when the domain has no contracts', async () => {
+    await renderWith({
+      getDomain: jest.fn().mockResolvedValue({ ...payments, contracts: [] }),
+    });
+
+    expect(
+      await screen.findByText(
+        'This domain provides no contracts: no API entity belongs to it.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error, e.g. for a domain the backend does not know yet', async () => {

@@ -1,0 +1,1 @@
+export { DomainContractsTable } from './DomainContractsTable';
