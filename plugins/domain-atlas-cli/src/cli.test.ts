@@ -4,6 +4,7 @@
  * common package) is covered along with exit codes and messages.
  */
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   WARNINGS_ONLY_CATALOG,
   writeTempTree,
 } from './__testUtils__/fixtures';
+import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
 
 jest.setTimeout(60_000);
 
@@ -300,6 +302,135 @@ describe('domain-atlas (process)', () => {
       // The local target was read: its one finding is in the report.
       expect(result.stdout.split('\r\n').filter(Boolean)).toHaveLength(2);
       expect(requests).toBe(0);
+    });
+  });
+});
+
+describe('domain-atlas contract-diff (process)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  const tree = async (files: Record<string, string>) => {
+    const { dir, cleanup } = await writeTempTree(files);
+    cleanups.push(cleanup);
+    return dir;
+  };
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map(cleanup => cleanup()));
+  });
+
+  /** The demo's orders-api-v2 entity alone, as a catalog-info file. */
+  const demoOrdersApiEntity = async () => {
+    const text = await readFile(
+      join(REPO_ROOT, 'examples/domains/orders.yaml'),
+      'utf8',
+    );
+    const api = parseAllDocuments(text)
+      .map(document => document.toJSON())
+      .find(entity => entity?.metadata?.name === 'orders-api-v2');
+    return stringifyYaml(api);
+  };
+
+  it("classifies the demo's 2.2.0 → 2.3.0 change as breaking without a major version: exit 1", async () => {
+    const dir = await tree({
+      'catalog-info.yaml': await demoOrdersApiEntity(),
+    });
+    const result = await run([
+      'contract-diff',
+      'examples/history/orders-api-v2-2.2.0.openapi.json',
+      join(dir, 'catalog-info.yaml'),
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'openapi 2.2.0 → 2.3.0: breaking (api-smart-diff)',
+    );
+    expect(result.stdout).toMatch(
+      /^ {2}breaking +\[Removed\] operation GET \/orders\/\{orderId\}\/invoice$/m,
+    );
+    expect(result.stdout).toContain(
+      'A breaking change needs a new major version; the version went 2.2.0 → 2.3.0.',
+    );
+  });
+
+  it('prints JSON and exits 0 for additive changes and a new major version', async () => {
+    const proto = (pkg: string, rpcs: string) =>
+      `syntax = "proto3";\npackage ${pkg};\nservice Payments {\n${rpcs}}\nmessage Req { string id = 1; }\nmessage Res { string id = 1; }\n`;
+    const dir = await tree({
+      'v1.proto': proto('acme.payments.v1', '  rpc Pay(Req) returns (Res);\n'),
+      'v1-more.proto': proto(
+        'acme.payments.v1',
+        '  rpc Pay(Req) returns (Res);\n  rpc Refund(Req) returns (Res);\n',
+      ),
+      'v2.proto': proto(
+        'acme.payments.v2',
+        '  rpc Charge(Req) returns (Res);\n',
+      ),
+      'old.graphql': 'type Query { order(id: ID!): String }\n',
+      'new.graphql': 'type Query { order(id: ID!): String orders: [String] }\n',
+    });
+
+    const additive = await run(
+      ['contract-diff', 'v1.proto', 'v1-more.proto', '--format', 'json'],
+      { cwd: dir },
+    );
+    expect(additive.code).toBe(0);
+    expect(JSON.parse(additive.stdout)).toMatchObject({
+      type: 'grpc',
+      tool: '@bufbuild/buf',
+      classification: 'non-breaking',
+      needsMajor: false,
+    });
+
+    const major = await run(['contract-diff', 'v1.proto', 'v2.proto'], {
+      cwd: dir,
+    });
+    expect(major.code).toBe(0);
+    expect(major.stdout).toContain('grpc 1 → 2 (new major version): breaking');
+
+    const graphql = await run(
+      ['contract-diff', 'old.graphql', 'new.graphql', '-f', 'json'],
+      { cwd: dir },
+    );
+    expect(graphql.code).toBe(0);
+    expect(JSON.parse(graphql.stdout).changes).toEqual([
+      expect.objectContaining({
+        class: 'non-breaking',
+        message: "Field 'orders' was added to object type 'Query'",
+      }),
+    ]);
+  });
+
+  it('exits 2 naming unreadable input', async () => {
+    const dir = await tree({
+      'good.yaml':
+        'openapi: 3.0.3\ninfo: { title: x, version: 1.0.0 }\npaths: {}\n',
+      'broken.yaml': 'openapi: 3.0.3\ninfo: [unclosed\n',
+      'notes.txt': 'just text',
+    });
+    const missing = await run(['contract-diff', 'good.yaml', 'gone.yaml'], {
+      cwd: dir,
+    });
+    expect(missing).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'domain-atlas: cannot read gone.yaml: ENOENT\n',
+    });
+
+    const broken = await run(
+      ['contract-diff', 'good.yaml', 'broken.yaml', '--type', 'openapi'],
+      { cwd: dir },
+    );
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(
+      /^domain-atlas: cannot compare good.yaml with broken.yaml: the definition does not parse: /,
+    );
+
+    const unknown = await run(['contract-diff', 'notes.txt', 'notes.txt'], {
+      cwd: dir,
+    });
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr:
+        'domain-atlas: cannot tell the spec type of notes.txt; pass --type openapi|asyncapi|grpc|graphql\n',
     });
   });
 });

@@ -6,6 +6,12 @@ import {
   FAIL_ON_LEVELS,
   runCheckCommand,
 } from './commands/check';
+import {
+  CONTRACT_DIFF_FORMATS,
+  CONTRACT_TYPES,
+  ContractDiffCommandOptions,
+  runContractDiffCommand,
+} from './commands/contractDiff';
 import { ReportCommandOptions, runReportCommand } from './commands/report';
 import { CliInputError } from './errors';
 import { FORMATS } from './formats';
@@ -99,6 +105,37 @@ export function createProgram(
   ).action(async (paths: string[], options: CheckCommandOptions) => {
     setExitCode(await runCheckCommand(paths, options, io));
   });
+
+  program
+    .command('contract-diff')
+    .summary('classify the changes between two API definitions')
+    .description(
+      "Compare two definitions of one API (OpenAPI, AsyncAPI, protobuf or GraphQL files, or catalog API entities with spec.definition) with the spec type's diff library and print each change as breaking, non-breaking or unclassified. Exit 1 when a change is breaking and the major version did not change. Nothing is fetched: $refs and URLs stay as they are.",
+    )
+    .argument('<old>', 'the definition before')
+    .argument('<new>', 'the definition after')
+    .addOption(
+      new Option(
+        '-t, --type <type>',
+        'spec type (default: from the file extension, the document or the entity)',
+      ).choices(CONTRACT_TYPES),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(CONTRACT_DIFF_FORMATS)
+        .default('table'),
+    )
+    .action(
+      async (
+        oldPath: string,
+        newPath: string,
+        options: ContractDiffCommandOptions,
+      ) => {
+        setExitCode(
+          await runContractDiffCommand(oldPath, newPath, options, io),
+        );
+      },
+    );
 
   return program;
 }

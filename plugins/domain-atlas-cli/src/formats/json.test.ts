@@ -33,6 +33,30 @@ describe('formatJson', () => {
         version: null,
       }),
     );
+    // Each contract with its domain, type, version, family and consumers.
+    expect(
+      parsed.contracts.find(
+        (contract: { ref: string }) =>
+          contract.ref === 'api:default/orders-api-v2',
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        domain: 'domain:default/orders',
+        type: 'openapi',
+        version: '2.3.0',
+        family: 'orders-api',
+        consumers: expect.arrayContaining([
+          'component:default/order-history-web',
+        ]),
+        pins: expect.arrayContaining([
+          {
+            consumer: 'component:default/order-history-web',
+            range: '^2',
+            satisfied: true,
+          },
+        ]),
+      }),
+    );
     expect(parsed).toEqual(report);
   });
 });
