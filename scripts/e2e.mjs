@@ -136,8 +136,11 @@ try {
   log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
 
   const testDir = join(root, 'packages/app/e2e-tests');
+  // `npm run test:e2e -- contracts dark` runs the files naming either word.
+  const only = process.argv.slice(2);
   const files = readdirSync(testDir)
     .filter(name => name.endsWith('.test.mjs'))
+    .filter(name => only.length === 0 || only.some(word => name.includes(word)))
     .map(name => join(testDir, name));
   const stream = run({
     files,

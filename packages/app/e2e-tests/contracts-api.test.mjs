@@ -11,7 +11,7 @@ describe('contract versions in the demo', () => {
   it('lists every demo contract with its version, and the breaking change of orders-api-v2', async () => {
     const { status, body } = await domainAtlas('/contracts');
     assert.equal(status, 200);
-    assert.equal(body.items.length, 17);
+    assert.equal(body.items.length, 18);
     const orders = body.items.find(c => c.ref === 'api:default/orders-api-v2');
     assert.deepEqual(orders.latestChange, {
       classification: 'breaking',
