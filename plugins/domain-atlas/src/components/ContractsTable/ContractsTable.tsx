@@ -271,6 +271,7 @@ function ContractsView(props: { contracts: ContractListItem[] }) {
           pageSize: 20,
           pageSizeOptions: [20, 50, 100],
           search: false,
+          draggable: false,
         }}
         columns={columns}
         data={shown}

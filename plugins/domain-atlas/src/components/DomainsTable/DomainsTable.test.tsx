@@ -1,10 +1,10 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { captureDownloads } from '../../testing/captureDownloads';
-import { DomainAtlasApi, domainAtlasApiRef } from '../../api';
+import { DomainAtlasApi, domainAtlasApiRef, DomainListItem } from '../../api';
 import { DomainsTable } from './DomainsTable';
 
 const counts = (error: number, warning = 0, info = 0, waived = 0) => ({
@@ -68,6 +68,9 @@ function renderWith(api: Partial<DomainAtlasApi>) {
 }
 
 describe('DomainsTable', () => {
+  // material-table re-renders on every filter change; slow on a busy CI machine.
+  jest.setTimeout(20_000);
+
   it('lists each domain with a link to it and to its owner', async () => {
     const listDomains = jest.fn().mockResolvedValue([orders, coupons]);
     await renderWith({ listDomains });
@@ -127,10 +130,11 @@ describe('DomainsTable', () => {
     expect(downloads[0].filename).toBe('domain-atlas-domains.csv');
     const lines = (await downloads[0].blob.text()).split('\r\n');
     expect(lines[0]).toBe(
-      'domain,title,owner,evidence phase,declared phase,target phase,target date,target status,health score,errors,warnings,infos,waived,repositories',
+      'domain,title,owner,evidence phase,declared phase,target phase,target date,target status,health score,errors,warnings,infos,waived,repositories,parent',
     );
-    expect(lines[2]).toBe(
-      'domain:default/payments,Payments,group:default/payments-team,2,3,3,2026-12-15,at-risk,60,2,1,0,1,1',
+    // In the order shown: least healthy first.
+    expect(lines[1]).toBe(
+      'domain:default/payments,Payments,group:default/payments-team,2,3,3,2026-12-15,at-risk,60,2,1,0,1,1,',
     );
     jest.restoreAllMocks();
   });
@@ -157,5 +161,186 @@ describe('DomainsTable', () => {
       await screen.findByText('Error: Request failed with 503'),
     ).toBeInTheDocument();
     expect(screen.getByText('catalog unavailable')).toBeInTheDocument();
+  });
+
+  const domain = (
+    name: string,
+    overrides: Partial<DomainListItem> = {},
+  ): DomainListItem => ({
+    ...orders,
+    ref: `domain:default/${name}`,
+    title: name[0].toUpperCase() + name.slice(1),
+    owner: `group:default/${name}-team`,
+    ...overrides,
+  });
+
+  /** The rows of domains (not the header, nor the pagination footer). */
+  const bodyRows = () =>
+    screen
+      .getAllByRole('row')
+      .filter(row => row.querySelector('a[href^="/catalog/default/domain/"]'));
+  const domainTitles = () =>
+    bodyRows().map(row => within(row).getAllByRole('link')[0].textContent);
+
+  it('keeps subdomains right under their parent, indented and named, in either sort direction', async () => {
+    await renderWith({
+      listDomains: jest.fn().mockResolvedValue([
+        domain('checkout', {
+          score: 40,
+          parent: 'domain:default/orders',
+        }),
+        domain('commerce', { score: 90 }),
+        domain('payments', { score: 70 }),
+        domain('orders', { score: 50, parent: 'domain:default/commerce' }),
+      ]),
+    });
+    await screen.findByText('Domains (4)');
+
+    // Least healthy first among siblings; subdomains follow their parent.
+    expect(domainTitles()).toEqual([
+      'Payments',
+      'Commerce',
+      'Orders',
+      'Checkout',
+    ]);
+    const checkout = within(bodyRows()[3]);
+    expect(
+      checkout.getByText('subdomain of Commerce › Orders'),
+    ).toBeInTheDocument();
+    expect(within(bodyRows()[1]).getByText('1 subdomain')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Health' }));
+    expect(domainTitles()).toEqual([
+      'Commerce',
+      'Orders',
+      'Checkout',
+      'Payments',
+    ]);
+
+    // material-table keeps the direction when switching columns.
+    await userEvent.click(screen.getByRole('button', { name: 'Domain' }));
+    expect(domainTitles()).toEqual([
+      'Payments',
+      'Commerce',
+      'Orders',
+      'Checkout',
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Domain' }));
+    expect(domainTitles()).toEqual([
+      'Commerce',
+      'Orders',
+      'Checkout',
+      'Payments',
+    ]);
+  });
+
+  it('filters by owner team, evidence phase and findings, with labelled controls', async () => {
+    const listDomains = jest.fn().mockResolvedValue([
+      orders,
+      payments,
+      coupons,
+      domain('shipping', {
+        owner: 'group:default/orders-team',
+        findingCounts: counts(0, 0, 2),
+        phase: { ...orders.phase, evidence: 1 },
+      }),
+    ]);
+    await renderWith({ listDomains });
+    await screen.findByText('Domains (4)');
+
+    const owner = screen.getByRole('combobox', { name: 'Owner team' });
+    expect(
+      within(owner)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual([
+      'Any owner',
+      'orders-team',
+      'payments-team',
+      'Without an owner',
+    ]);
+    await userEvent.selectOptions(owner, 'group:default/orders-team');
+    expect(await screen.findByText('Domains (2 of 4)')).toBeInTheDocument();
+    expect(domainTitles().sort()).toEqual(['Orders', 'Shipping']);
+
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Phase (evidence)' }),
+      '1',
+    );
+    expect(await screen.findByText('Domains (1 of 4)')).toBeInTheDocument();
+    expect(domainTitles()).toEqual(['Shipping']);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(await screen.findByText('Domains (4)')).toBeInTheDocument();
+    expect(owner).toHaveValue('');
+    expect(
+      screen.queryByRole('button', { name: 'Clear filters' }),
+    ).not.toBeInTheDocument();
+
+    const findings = screen.getByRole('combobox', { name: 'Findings' });
+    await userEvent.selectOptions(findings, 'error');
+    expect(await screen.findByText('Domains (2 of 4)')).toBeInTheDocument();
+    expect(domainTitles()).toEqual(['Payments', 'Coupons']);
+    await userEvent.selectOptions(findings, 'warning');
+    expect(domainTitles().sort()).toEqual(['Orders', 'Payments']);
+    await userEvent.selectOptions(findings, 'clean');
+    expect(domainTitles()).toEqual(['Shipping']);
+
+    await userEvent.selectOptions(owner, '(none)');
+    expect(
+      await screen.findByText('No domains match the search and filters.'),
+    ).toBeInTheDocument();
+    expect(listDomains).toHaveBeenCalledTimes(1);
+  });
+
+  it('searches titles, owners and parent domains', async () => {
+    await renderWith({
+      listDomains: jest
+        .fn()
+        .mockResolvedValue([
+          domain('commerce', { score: 90 }),
+          domain('orders', { parent: 'domain:default/commerce' }),
+          domain('payments', { score: 70 }),
+        ]),
+    });
+    await screen.findByText('Domains (3)');
+    const search = screen.getByRole('searchbox', { name: 'Search domains' });
+
+    await userEvent.click(search);
+    await userEvent.paste('commerce');
+    await waitFor(() => expect(domainTitles()).toEqual(['Commerce', 'Orders']));
+    expect(screen.getByText('Domains (2 of 3)')).toBeInTheDocument();
+
+    await userEvent.clear(search);
+    await userEvent.paste('payments-team');
+    await waitFor(() => expect(domainTitles()).toEqual(['Payments']));
+  });
+
+  it('pages through an organisation of 1,200 domains, 20 at a time', async () => {
+    const many = Array.from({ length: 1200 }, (_, i) =>
+      domain(`d${String(i).padStart(4, '0')}`, {
+        score: 100 - (i % 100),
+        owner: `group:default/team-${i % 40}`,
+      }),
+    );
+    await renderWith({ listDomains: jest.fn().mockResolvedValue(many) });
+
+    expect(await screen.findByText('Domains (1200)')).toBeInTheDocument();
+    expect(bodyRows()).toHaveLength(20);
+    expect(screen.getAllByText('1-20 of 1200').length).toBeGreaterThan(0);
+    expect(domainTitles()[0]).toBe('D0099'); // score 1, the least healthy
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    expect(screen.getAllByText('21-40 of 1200').length).toBeGreaterThan(0);
+    expect(bodyRows()).toHaveLength(20);
+
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Owner team' }),
+      'group:default/team-7',
+    );
+    expect(await screen.findByText('Domains (30 of 1200)')).toBeInTheDocument();
+    expect(bodyRows().length).toBeGreaterThan(0);
   });
 });
