@@ -340,6 +340,37 @@ describe('domainAtlasPlugin contract routes', () => {
     );
   });
 
+  it('reports a malformed definition as a finding even when its version reads', async () => {
+    const { server, catalog } = await startBackend();
+    // The first report records the valid 2.1.0 definition.
+    await request(server)
+      .get('/api/domain-atlas/contracts')
+      .set('Authorization', user);
+    catalog.entities = catalogWith(
+      'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: 2.2.0\npaths: [unclosed\n',
+    );
+    await request(server)
+      .post('/api/domain-atlas/refresh')
+      .set('Authorization', user);
+
+    const findings = await request(server)
+      .get('/api/domain-atlas/findings?rule=malformed-definition')
+      .set('Authorization', user);
+    expect(findings.body.items).toEqual([
+      expect.objectContaining({
+        entities: ['api:default/orders-api-v2'],
+        message: expect.stringMatching(/does not parse/),
+      }),
+    ]);
+    const detail = await request(server)
+      .get('/api/domain-atlas/contracts/default/orders-api-v2')
+      .set('Authorization', user);
+    expect(detail.body.history[1].change).toMatchObject({
+      classification: 'unclassified',
+      problem: expect.stringMatching(/does not parse/),
+    });
+  });
+
   it('guards the contract routes with the read permission', async () => {
     const { server } = await startBackend({
       permission: AuthorizeResult.DENY,

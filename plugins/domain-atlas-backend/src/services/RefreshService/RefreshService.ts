@@ -87,6 +87,9 @@ export class RefreshService {
       const report = analyze(entities, {
         ...this.config.analysis,
         contractChanges,
+        // The backend parses every definition in full, so a malformed one
+        // is a finding even when its version can be read.
+        strictDefinitions: true,
         now: startedAt.toISOString(),
       });
       const snapshotId = await this.store.saveSnapshot({
