@@ -79,6 +79,25 @@ describe('readCatalogFiles', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('expands glob targets as the catalog does, warning when one matches nothing', async () => {
+    const dir = await tree({
+      'all.yaml': location('all', [
+        './domains/*.yaml',
+        './teams/**/*.yaml',
+        './none/*.yaml',
+      ]),
+      'domains/b.yaml': entity('Domain', 'b'),
+      'domains/a.yaml': entity('Domain', 'a'),
+      'domains/notes.txt': 'not yaml',
+      'teams/platform/core.yaml': entity('Group', 'core'),
+    });
+    const result = await readCatalogFiles(['all.yaml'], { cwd: dir });
+    expect(names(result)).toEqual(['all', 'a', 'b', 'core']);
+    expect(result.warnings).toEqual([
+      'all.yaml:1: target ./none/*.yaml of Location all matches no files',
+    ]);
+  });
+
   it('reads each file once, so Location cycles and overlapping inputs are harmless', async () => {
     const dir = await tree({
       'a.yaml': `${location('a', ['./b.yaml'])}---\n${entity('Group', 'x')}`,

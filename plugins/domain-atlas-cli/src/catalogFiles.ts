@@ -1,4 +1,5 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { glob } from 'glob';
 import {
   dirname,
   extname,
@@ -88,16 +89,20 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
   return files;
 }
 
+/** Glob characters, as the catalog's file reader expands them. */
+const GLOB_MAGIC = /[*?[\]{}]/;
+
 /**
  * The local targets of a Location entity (`spec.target`, `spec.targets`),
- * resolved against the file the Location is in. Remote targets are left
- * out with a warning.
+ * resolved against the file the Location is in; glob patterns
+ * (`./domains/*.yaml`) expand to the files they match, as in the catalog.
+ * Remote targets are left out with a warning.
  */
-function locationTargets(
+async function locationTargets(
   found: CatalogFileEntity,
   absoluteFile: string,
   warnings: string[],
-): string[] {
+): Promise<string[]> {
   const spec = isRecord(found.entity.spec) ? found.entity.spec : {};
   const written = [
     ...(spec.target === undefined ? [] : [spec.target]),
@@ -116,6 +121,20 @@ function locationTargets(
       warnings.push(
         `${where}: skipped remote target ${target} of Location ${name} (only local files are read)`,
       );
+      continue;
+    }
+    if (GLOB_MAGIC.test(target)) {
+      const matches = await glob(target, {
+        cwd: dirname(absoluteFile),
+        absolute: true,
+        nodir: true,
+      });
+      if (matches.length === 0) {
+        warnings.push(
+          `${where}: target ${target} of Location ${name} matches no files`,
+        );
+      }
+      targets.push(...matches.sort());
       continue;
     }
     targets.push(resolve(dirname(absoluteFile), target));
@@ -195,7 +214,11 @@ export async function readCatalogFiles(
       const found: CatalogFileEntity = { entity: value, file: shown, line };
       result.entities.push(found);
       if (value.kind.toLowerCase() === 'location') {
-        for (const target of locationTargets(found, file, result.warnings)) {
+        for (const target of await locationTargets(
+          found,
+          file,
+          result.warnings,
+        )) {
           const targetStat = await statOrNull(target);
           if (!targetStat?.isFile()) {
             throw new CliInputError(
