@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
@@ -16,6 +11,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { ContractConsumers } from './ContractConsumers';
 import { ContractHistory } from './ContractHistory';
 
@@ -141,26 +137,31 @@ export function ContractVersionsCard() {
   const { entity } = useEntity();
   const api = useApi(domainAtlasApiRef);
   const ref = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
-    () => api.getContract(ref),
-    [api, ref],
-  );
+  const state = useAsync(() => api.getContract(ref), [api, ref]);
 
-  let content;
-  if (loading) {
-    content = <Progress />;
-  } else if (error && isNotFound(error)) {
-    content = (
-      <EmptyState
-        missing="data"
-        title="Domain Atlas has not analysed this API yet"
-        description="It shows here after the next refresh of the Domain Atlas report, once the catalog has processed this entity."
-      />
+  if (state.error && isNotFound(state.error)) {
+    return (
+      <InfoCard title={TITLE}>
+        <EmptyState
+          missing="data"
+          title="Domain Atlas has not analysed this API yet"
+          description="It shows here after the next refresh of the Domain Atlas report, once the catalog has processed this entity."
+        />
+      </InfoCard>
     );
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (value) {
-    content = <ContractVersions detail={value} />;
   }
-  return <InfoCard title={TITLE}>{content}</InfoCard>;
+  return (
+    <AsyncContent
+      state={state}
+      what={`the contract versions of ${ref}`}
+      cardTitle={TITLE}
+      minHeight={240}
+    >
+      {detail => (
+        <InfoCard title={TITLE}>
+          <ContractVersions detail={detail} />
+        </InfoCard>
+      )}
+    </AsyncContent>
+  );
 }

@@ -1,10 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   EntityRefLink,
@@ -17,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { useDeferredValue, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { ChangeClassChip } from '../ChangeClassChip';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 import {
@@ -294,22 +289,20 @@ function ContractsView(props: { contracts: ContractListItem[] }) {
  */
 export function ContractsTable() {
   const api = useApi(domainAtlasApiRef);
-  const { value, loading, error } = useAsync(() => api.listContracts(), [api]);
-
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No contracts yet"
-        description="Domain Atlas found no API entities in the software catalog. Describe the APIs your components provide as `kind: API` entities, with their definition, to see them here."
-      />
-    );
-  }
-  return <ContractsView contracts={value} />;
+  const state = useAsync(() => api.listContracts(), [api]);
+  return (
+    <AsyncContent
+      state={state}
+      what="the contracts"
+      minHeight={600}
+      isEmpty={contracts => contracts.length === 0}
+      empty={{
+        title: 'No contracts yet',
+        description:
+          'Domain Atlas found no API entities in the software catalog. Describe the APIs your components provide as `kind: API` entities, with their definition, to see them here.',
+      }}
+    >
+      {contracts => <ContractsView contracts={contracts} />}
+    </AsyncContent>
+  );
 }

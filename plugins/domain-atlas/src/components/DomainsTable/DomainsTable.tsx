@@ -1,10 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
@@ -17,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { useDeferredValue, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, DomainListItem } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 import {
   FilterBar,
@@ -318,22 +313,20 @@ function DomainsView(props: { domains: DomainListItem[] }) {
  */
 export function DomainsTable() {
   const api = useApi(domainAtlasApiRef);
-  const { value, loading, error } = useAsync(() => api.listDomains(), [api]);
-
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value || value.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title="No domains yet"
-        description="Domain Atlas found no Domain entities in the software catalog. Add `kind: Domain` entities and give them an owner to see them here."
-      />
-    );
-  }
-  return <DomainsView domains={value} />;
+  const state = useAsync(() => api.listDomains(), [api]);
+  return (
+    <AsyncContent
+      state={state}
+      what="the domains"
+      minHeight={600}
+      isEmpty={domains => domains.length === 0}
+      empty={{
+        title: 'No domains yet',
+        description:
+          'Domain Atlas found no Domain entities in the software catalog. Add `kind: Domain` entities and give them an owner to see them here.',
+      }}
+    >
+      {domains => <DomainsView domains={domains} />}
+    </AsyncContent>
+  );
 }
