@@ -3,7 +3,8 @@ import { REPORT_SCHEMA_VERSION } from './report';
 import type { RuleContext } from './rules/types';
 import { AnalysisOptions, resolveOptions } from './options';
 import { BUILT_IN_RULES } from './rules';
-import { buildCatalogIndex } from './model/catalog';
+import { buildCatalogIndex, EntityRecord } from './model/catalog';
+import { AnalysisInternals, registerInternals } from './model/internals';
 import { buildCatalogRelations } from './model/relations';
 import { CatalogProblems } from './model/problems';
 import { entityRoles } from './model/entityRoles';
@@ -19,23 +20,24 @@ import { computeHealthScore, countFindings } from './score';
 import { sortedUnique } from './model/ordering';
 
 /**
- * Builds every model of the analysis once: the context the rules see.
+ * Builds every model of the analysis once: the context the rules see, and
+ * the same models with their records for the analysis itself.
  */
 function buildContext(
   entities: ReadonlyArray<unknown>,
   options: AnalysisOptions,
-): RuleContext {
+): { context: RuleContext; internals: AnalysisInternals } {
   const resolved = resolveOptions(options, BUILT_IN_RULES);
   const problems = new CatalogProblems();
   const knownRuleIds = new Set(resolved.rules.map(rule => rule.id));
   const catalog = buildCatalogIndex(entities, knownRuleIds, problems);
   const relations = buildCatalogRelations(catalog, problems);
   const roles = entityRoles(resolved);
-  const domains = buildDomainModel(catalog, relations, problems);
+  const domains = buildDomainModel(catalog, problems);
   const ownership = buildOwnershipModel(catalog, relations, domains, problems);
   const repositories = buildRepositoryIndex(catalog, roles);
   const contracts = buildContractIndex(catalog, resolved, problems);
-  return {
+  const context: RuleContext = {
     options: resolved,
     catalog,
     relations,
@@ -48,17 +50,27 @@ function buildContext(
     declaredPhaseOf: domain =>
       catalog.get(domain)?.atlas.migrationPhase ?? null,
   };
+  const internals: AnalysisInternals = { catalog, domains, repositories };
+  registerInternals(context, internals);
+  return { context, internals };
 }
 
 function summarizeDomain(
   context: RuleContext,
-  ref: string,
+  internals: AnalysisInternals,
+  record: EntityRecord,
   findings: ReadonlyArray<Finding>,
 ): DomainSummary {
-  const entity = context.catalog.get(ref)!;
-  const owner = context.relations.of(ref).owner;
-  const ownerEntity = owner === null ? undefined : context.catalog.get(owner);
+  const { entity, owner, ownerRecord } = record;
+  const ref = entity.ref;
   const members = context.domains.membersOf(ref);
+  const memberRecords = internals.domains.memberRecordsOf(record);
+  const repositories: string[] = [];
+  for (const component of memberRecords.components) {
+    if (component.repository !== undefined) {
+      repositories.push(component.repository.id);
+    }
+  }
   const counts = countFindings(findings);
   return {
     ref,
@@ -67,19 +79,14 @@ function summarizeDomain(
       ? { description: entity.description }
       : {}),
     ...(owner !== null ? { owner } : {}),
-    ...(ownerEntity ? { ownerKind: kindOfRef(owner!) } : {}),
+    ...(ownerRecord !== null ? { ownerKind: kindOfRef(owner!) } : {}),
     parent: context.domains.parentOf(ref),
     children: [...context.domains.childrenOf(ref)],
     members,
-    repositories: sortedUnique(
-      members.components.flatMap(component => {
-        const location = context.repositories.of(component);
-        return location ? [location.id] : [];
-      }),
-    ),
+    repositories: sortedUnique(repositories),
     score: computeHealthScore(counts),
     findingCounts: counts,
-    phase: assessPhase(context, ref, findings),
+    phase: assessPhase(context, internals, record, findings),
   };
 }
 
@@ -100,7 +107,7 @@ export function analyze(
   entities: ReadonlyArray<unknown>,
   options: AnalysisOptions = {},
 ): DomainAtlasReport {
-  const context = buildContext(entities, options);
+  const { context, internals } = buildContext(entities, options);
   const findings = evaluateRules(context);
   const byDomain = new Map<string, Finding[]>();
   for (const finding of findings) {
@@ -120,8 +127,13 @@ export function analyze(
       entityCount: Array.isArray(entities) ? entities.length : 0,
       now: context.options.now,
     },
-    domains: context.domains.domains.map(ref =>
-      summarizeDomain(context, ref, byDomain.get(ref) ?? []),
+    domains: internals.domains.domainRecords.map(record =>
+      summarizeDomain(
+        context,
+        internals,
+        record,
+        byDomain.get(record.entity.ref) ?? [],
+      ),
     ),
     unassigned: context.domains.unassigned,
     findings,
@@ -130,12 +142,7 @@ export function analyze(
     blastRadius: isolation.blastRadius,
     teams: [...context.ownership.teams],
     repositories: [...context.repositories.repositories],
-    contracts: summarizeContracts(
-      context.catalog,
-      context.relations,
-      context.domains,
-      context.contracts,
-    ),
+    contracts: summarizeContracts(internals.catalog, context.contracts),
     rules: context.options.rules.map(rule => {
       const config = context.options.ruleConfig.get(rule.id)!;
       return {

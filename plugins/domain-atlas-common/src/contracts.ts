@@ -1,8 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { ContractPin, ContractSummary, VersionSource } from './report';
-import type { CatalogIndex } from './model/catalog';
-import type { CatalogRelations } from './model/relations';
-import type { DomainModel } from './domains';
+import type { CatalogIndex, IndexedCatalog } from './model/catalog';
 import type { ResolvedAnalysisOptions } from './options';
 import { DEFAULT_MAX_DEFINITION_SIZE } from './options';
 import { CatalogProblems } from './model/problems';
@@ -193,30 +191,30 @@ export function buildContractIndex(
  * `consumesApis` relation to, or to all of them when it has none.
  */
 export function summarizeContracts(
-  catalog: CatalogIndex,
-  relations: CatalogRelations,
-  domains: DomainModel,
+  catalog: IndexedCatalog,
   contracts: ContractIndex,
 ): ContractSummary[] {
   const pinsByFamily = new Map<
     string,
     Array<{ consumer: string; range: string; consumed: Set<string> }>
   >();
-  for (const component of catalog.ofKind('component')) {
-    for (const pin of component.atlas.consumesContracts) {
+  for (const component of catalog.recordsOfKind('component')) {
+    for (const pin of component.entity.atlas.consumesContracts) {
       const consumed = new Set(
         contracts
           .family(pin.family)
-          .filter(ref => relations.consumersOf(ref).includes(component.ref)),
+          .filter(ref => catalog.record(ref)!.consumers.includes(component)),
       );
       const list = pinsByFamily.get(pin.family) ?? [];
-      list.push({ consumer: component.ref, range: pin.range, consumed });
+      list.push({ consumer: component.entity.ref, range: pin.range, consumed });
       pinsByFamily.set(pin.family, list);
     }
   }
-  return contracts.all().map(info => {
-    const api = catalog.get(info.ref)!;
-    const lifecycle = api.spec.lifecycle;
+  // `contracts.all()` was built from this list, in this order.
+  const apis = catalog.recordsOfKind('api');
+  return contracts.all().map((info, i) => {
+    const api = apis[i];
+    const lifecycle = api.entity.spec.lifecycle;
     const pins: ContractPin[] = (pinsByFamily.get(info.family) ?? [])
       .filter(pin => pin.consumed.size === 0 || pin.consumed.has(info.ref))
       .map(pin => ({
@@ -227,15 +225,15 @@ export function summarizeContracts(
       .sort((a, b) => compareStrings(a.consumer, b.consumer));
     return {
       ref: info.ref,
-      title: api.title,
-      domain: domains.domainOf(info.ref),
+      title: api.entity.title,
+      domain: api.domain === null ? null : api.domain.entity.ref,
       type: info.type,
       version: info.version,
       versionSource: info.versionSource,
       family: info.family,
       lifecycle: typeof lifecycle === 'string' ? lower(lifecycle) : null,
-      providers: [...relations.providersOf(info.ref)],
-      consumers: [...relations.consumersOf(info.ref)],
+      providers: api.providers.map(record => record.entity.ref),
+      consumers: api.consumers.map(record => record.entity.ref),
       pins,
     };
   });

@@ -1,5 +1,10 @@
-import type { CatalogEntity } from './model/catalog';
+import type {
+  CatalogEntity,
+  EntityRecord,
+  IndexedCatalog,
+} from './model/catalog';
 import type { RuleContext } from './rules/types';
+import { internalsOf } from './model/internals';
 
 /**
  * A component using an entity of another domain: an API through
@@ -18,6 +23,10 @@ export interface CrossDomainLink {
 const computed = new WeakMap<RuleContext, ReadonlyArray<CrossDomainLink>>();
 
 function findLinks(context: RuleContext): CrossDomainLink[] {
+  const internals = internalsOf(context);
+  if (internals) {
+    return findLinksOfRecords(internals.catalog);
+  }
   const { catalog, relations, domains } = context;
   const links: CrossDomainLink[] = [];
   for (const component of catalog.ofKind('component')) {
@@ -35,6 +44,35 @@ function findLinks(context: RuleContext): CrossDomainLink[] {
         }
       }
     }
+  }
+  return links;
+}
+
+/** {@link findLinks} on the records of the analysis: no lookups. */
+function findLinksOfRecords(catalog: IndexedCatalog): CrossDomainLink[] {
+  const links: CrossDomainLink[] = [];
+  const add = (
+    record: EntityRecord,
+    via: CrossDomainLink['via'],
+    targets: ReadonlyArray<EntityRecord>,
+  ) => {
+    const own = record.domain;
+    for (const target of targets) {
+      const theirs = target.domain;
+      if (theirs !== null && theirs !== own) {
+        links.push({
+          component: record.entity,
+          own: own === null ? null : own.entity.ref,
+          via,
+          target: target.entity,
+          theirs: theirs.entity.ref,
+        });
+      }
+    }
+  };
+  for (const record of catalog.recordsOfKind('component')) {
+    add(record, 'consumesApis', record.consumesApis);
+    add(record, 'dependsOn', record.dependsOn);
   }
   return links;
 }

@@ -1,6 +1,5 @@
 import type { DomainMembers } from './report';
-import type { IndexedCatalog } from './model/catalog';
-import type { CatalogRelations } from './model/relations';
+import type { EntityRecord, IndexedCatalog } from './model/catalog';
 import { CatalogProblems } from './model/problems';
 import { compareStrings } from './model/ordering';
 
@@ -29,6 +28,32 @@ export interface DomainModel {
   readonly unassigned: DomainMembers;
 }
 
+/**
+ * The domain model as the analysis sees it: with the records. Each
+ * record's `domain` is filled in.
+ */
+export interface IndexedDomainModel extends DomainModel {
+  /** Every Domain record, sorted by ref. */
+  readonly domainRecords: ReadonlyArray<EntityRecord>;
+  /** The members of a domain as records, each list sorted by ref. */
+  memberRecordsOf(domain: EntityRecord): MemberRecords;
+}
+
+/** {@link DomainMembers} as records. */
+export type MemberRecords = {
+  readonly [list in keyof DomainMembers]: ReadonlyArray<EntityRecord>;
+};
+
+/** The member lists in the order of {@link DomainMembers}. */
+export const MEMBER_LIST_NAMES: ReadonlyArray<keyof DomainMembers> = [
+  'systems',
+  'components',
+  'apis',
+  'resources',
+];
+
+const MEMBER_KINDS = ['system', 'component', 'api', 'resource'] as const;
+
 const MEMBER_LISTS: Record<string, keyof DomainMembers> = {
   system: 'systems',
   component: 'components',
@@ -40,20 +65,32 @@ function emptyMembers(): DomainMembers {
   return { systems: [], components: [], apis: [], resources: [] };
 }
 
-/** The most frequent value, ties to the smallest; null for none. */
-function mostFrequent(values: ReadonlyArray<string | null>): string | null {
-  const counts = new Map<string, number>();
+function emptyMemberRecords(): {
+  [list in keyof DomainMembers]: EntityRecord[];
+} {
+  return { systems: [], components: [], apis: [], resources: [] };
+}
+
+const NO_MEMBER_RECORDS: MemberRecords = emptyMemberRecords();
+
+/** The most frequent domain, ties to the smallest ref; null for none. */
+function mostFrequent(
+  values: ReadonlyArray<EntityRecord | null>,
+): EntityRecord | null {
+  const counts = new Map<EntityRecord, number>();
   for (const value of values) {
     if (value !== null) {
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
   }
-  let best: string | null = null;
+  let best: EntityRecord | null = null;
   let bestCount = 0;
   for (const [value, count] of counts) {
     if (
       count > bestCount ||
-      (count === bestCount && best !== null && compareStrings(value, best) < 0)
+      (count === bestCount &&
+        best !== null &&
+        compareStrings(value.entity.ref, best.entity.ref) < 0)
     ) {
       best = value;
       bestCount = count;
@@ -68,19 +105,18 @@ function mostFrequent(values: ReadonlyArray<string | null>): string | null {
  * smallest ref.
  */
 function buildParents(
-  domains: ReadonlyArray<string>,
-  relations: CatalogRelations,
+  domains: ReadonlyArray<EntityRecord>,
   problems: CatalogProblems,
 ): Map<string, string | null> {
   const parents = new Map<string, string | null>();
   for (const domain of domains) {
-    parents.set(domain, relations.of(domain).subdomainOf);
+    parents.set(domain.entity.ref, domain.subdomainOf?.entity.ref ?? null);
   }
   const done = new Set<string>();
-  for (const start of domains) {
+  for (const { entity } of domains) {
     const path: string[] = [];
     const onPath = new Map<string, number>();
-    let current: string | null = start;
+    let current: string | null = entity.ref;
     while (current !== null && !done.has(current)) {
       if (onPath.has(current)) {
         const cycle = path.slice(onPath.get(current));
@@ -105,14 +141,68 @@ function buildParents(
   return parents;
 }
 
+/**
+ * The domain of a component whose system leads to none: through
+ * `spec.subcomponentOf` (transitively), else through the systems of the
+ * APIs it provides. Fills `resolved` for every component on the way.
+ */
+function resolveComponent(
+  start: EntityRecord,
+  resolved: Map<EntityRecord, EntityRecord | null>,
+  problems: CatalogProblems,
+) {
+  const path: EntityRecord[] = [];
+  const onPath = new Set<EntityRecord>();
+  let inherited: EntityRecord | null = null;
+  let current: EntityRecord | null = start;
+  while (current !== null) {
+    if (resolved.has(current)) {
+      inherited = resolved.get(current) ?? null;
+      break;
+    }
+    if (onPath.has(current)) {
+      const cycle = path
+        .slice(path.indexOf(current))
+        .map(record => record.entity.ref);
+      problems.add('invalid-reference', {
+        subject: [...cycle].sort(compareStrings)[0],
+        entities: cycle,
+        key: 'subcomponentOf-cycle',
+        message: `spec.subcomponentOf forms a cycle (${[
+          ...cycle,
+          cycle[0],
+        ].join(' → ')}); it gives these components no domain`,
+      });
+      break;
+    }
+    onPath.add(current);
+    path.push(current);
+    const direct = current.system?.domain ?? null;
+    if (direct !== null) {
+      inherited = direct;
+      break;
+    }
+    current = current.subcomponentOf;
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    const own = path[i].system?.domain ?? null;
+    const result =
+      own ??
+      inherited ??
+      mostFrequent(path[i].providesApis.map(api => api.system?.domain ?? null));
+    resolved.set(path[i], result);
+    inherited = result;
+  }
+}
+
 /** Builds the domain tree and the membership of every entity. */
 export function buildDomainModel(
   catalog: IndexedCatalog,
-  relations: CatalogRelations,
   problems: CatalogProblems,
-): DomainModel {
-  const domains = catalog.ofKind('domain').map(entity => entity.ref);
-  const parents = buildParents(domains, relations, problems);
+): IndexedDomainModel {
+  const domainRecords = catalog.recordsOfKind('domain');
+  const domains = domainRecords.map(record => record.entity.ref);
+  const parents = buildParents(domainRecords, problems);
   const children = new Map<string, string[]>();
   for (const domain of domains) {
     const parent = parents.get(domain);
@@ -126,99 +216,68 @@ export function buildDomainModel(
     }
   }
 
-  // Each entity's domain is kept on its catalog record.
-  const domainOf = (ref: string | null) =>
-    ref === null ? null : catalog.record(ref)?.domain ?? null;
-  for (const record of catalog.recordsOfKind('domain')) {
-    record.domain = record.entity.ref;
+  // Each entity's domain is kept on its catalog record. The relations
+  // model has checked every target's kind: a system is a System, its
+  // domain a Domain.
+  for (const record of domainRecords) {
+    record.domain = record;
   }
   for (const record of catalog.recordsOfKind('system')) {
-    record.domain = record.relations!.domain;
+    record.domain = record.specDomain;
   }
-  const apiSystemDomain = (api: string) => domainOf(relations.of(api).system);
-
-  const componentDomains = new Map<string, string | null>();
-  const resolveComponent = (start: string) => {
-    const path: string[] = [];
-    const onPath = new Set<string>();
-    let inherited: string | null = null;
-    let current: string | null = start;
-    while (current !== null) {
-      if (componentDomains.has(current)) {
-        inherited = componentDomains.get(current) ?? null;
-        break;
-      }
-      if (onPath.has(current)) {
-        const cycle = path.slice(path.indexOf(current));
-        problems.add('invalid-reference', {
-          subject: [...cycle].sort(compareStrings)[0],
-          entities: cycle,
-          key: 'subcomponentOf-cycle',
-          message: `spec.subcomponentOf forms a cycle (${[
-            ...cycle,
-            cycle[0],
-          ].join(' → ')}); it gives these components no domain`,
-        });
-        break;
-      }
-      onPath.add(current);
-      path.push(current);
-      const direct = domainOf(relations.of(current).system);
-      if (direct !== null) {
-        inherited = direct;
-        break;
-      }
-      current = relations.of(current).subcomponentOf;
-    }
-    for (let i = path.length - 1; i >= 0; i--) {
-      const own = domainOf(relations.of(path[i]).system);
-      const result =
-        own ??
-        inherited ??
-        mostFrequent(relations.of(path[i]).providesApis.map(apiSystemDomain));
-      componentDomains.set(path[i], result);
-      inherited = result;
-    }
-  };
+  // Components that another component resolved on the way.
+  const resolved = new Map<EntityRecord, EntityRecord | null>();
   for (const record of catalog.recordsOfKind('component')) {
-    const system = record.relations!.system;
     // The common case: the component's system leads to a domain.
-    record.domain = domainOf(system);
+    record.domain = record.system?.domain ?? null;
     if (record.domain === null) {
-      resolveComponent(record.entity.ref);
-      record.domain = componentDomains.get(record.entity.ref) ?? null;
+      resolveComponent(record, resolved, problems);
+      record.domain = resolved.get(record) ?? null;
     }
   }
   for (const record of catalog.recordsOfKind('api')) {
     record.domain =
-      domainOf(record.relations!.system) ??
-      mostFrequent(
-        relations
-          .providersOf(record.entity.ref)
-          .map(provider => catalog.record(provider)?.domain ?? null),
-      );
+      record.system?.domain ??
+      mostFrequent(record.providers.map(provider => provider.domain));
   }
   for (const record of catalog.recordsOfKind('resource')) {
-    record.domain = domainOf(record.relations!.system);
+    record.domain = record.system?.domain ?? null;
   }
 
-  const members = new Map<string, DomainMembers>();
-  domains.forEach(domain => members.set(domain, emptyMembers()));
+  const members = new Map<EntityRecord, DomainMembers>();
+  const memberRecords = new Map<
+    EntityRecord,
+    ReturnType<typeof emptyMemberRecords>
+  >();
+  const membersByRef = new Map<string, DomainMembers>();
+  for (const record of domainRecords) {
+    const own = emptyMembers();
+    members.set(record, own);
+    memberRecords.set(record, emptyMemberRecords());
+    membersByRef.set(record.entity.ref, own);
+  }
   const unassigned = emptyMembers();
-  for (const kind of Object.keys(MEMBER_LISTS)) {
+  for (const kind of MEMBER_KINDS) {
+    const list = MEMBER_LISTS[kind];
     for (const record of catalog.recordsOfKind(kind)) {
-      const bucket =
-        record.domain === null ? unassigned : members.get(record.domain)!;
-      bucket[MEMBER_LISTS[kind]].push(record.entity.ref);
+      if (record.domain === null) {
+        unassigned[list].push(record.entity.ref);
+      } else {
+        members.get(record.domain)![list].push(record.entity.ref);
+        memberRecords.get(record.domain)![list].push(record);
+      }
     }
   }
 
   return {
     domains,
+    domainRecords,
     parentOf: domain => parents.get(domain) ?? null,
     childrenOf: domain => children.get(domain) ?? [],
-    domainOf,
-    membersOf: domain => members.get(domain) ?? emptyMembers(),
+    domainOf: ref =>
+      ref === null ? null : catalog.record(ref)?.domain?.entity.ref ?? null,
+    membersOf: domain => membersByRef.get(domain) ?? emptyMembers(),
+    memberRecordsOf: domain => memberRecords.get(domain) ?? NO_MEMBER_RECORDS,
     unassigned,
   };
 }

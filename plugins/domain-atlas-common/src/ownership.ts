@@ -167,6 +167,10 @@ export function buildOwnershipModel(
     childrenOf: group => children.get(group) ?? [],
     teamTree,
     isWithinTeamTree: (owner, group) => {
+      if (owner === group) {
+        // Most entities are owned by their domain's team itself.
+        return true;
+      }
       const tree = teamTree(group);
       if (tree.has(owner)) {
         return true;

@@ -1,5 +1,4 @@
 import type {
-  DomainMembers,
   DomainPhase,
   Finding,
   MigrationPhase,
@@ -8,6 +7,8 @@ import type {
   TargetStatus,
 } from './report';
 import type { RuleContext } from './rules/types';
+import type { CatalogEntity, EntityRecord } from './model/catalog';
+import type { AnalysisInternals } from './model/internals';
 import { isoDateToDay } from './model/dates';
 
 /**
@@ -110,17 +111,16 @@ export const PHASE_CRITERIA: ReadonlyArray<PhaseCriterionSpec> = [
 
 function evaluateCriteria(
   context: RuleContext,
-  domain: string,
+  entity: CatalogEntity,
   findings: ReadonlyArray<Finding>,
 ): PhaseCriterion[] {
-  const entity = context.catalog.get(domain);
   return PHASE_CRITERIA.map(spec => {
     if (spec.id === 'adr-location') {
       return {
         phase: spec.phase,
         id: spec.id,
         description: spec.description,
-        met: (entity?.atlas.adrLocation ?? null) !== null,
+        met: entity.atlas.adrLocation !== null,
       };
     }
     if (context.options.ruleConfig.get(spec.id)?.enabled === false) {
@@ -194,39 +194,29 @@ export function targetStatus(
 
 function playbook(
   context: RuleContext,
-  domain: string,
-  members: DomainMembers,
+  internals: AnalysisInternals,
+  domain: EntityRecord,
   findings: ReadonlyArray<Finding>,
 ): PlaybookProgress {
-  const { catalog, domains, repositories, relations, roles } = context;
+  const { roles } = context;
+  const members = internals.domains.memberRecordsOf(domain);
   const components = members.components;
+  // Every component lives in a repository whose components are all of
+  // this domain.
   const extracted =
     components.length > 0 &&
-    components.every(component => {
-      const location = repositories.of(component);
-      const repository = location && repositories.get(location.id);
-      return (
-        repository !== undefined &&
-        repository.components.every(c => domains.domainOf(c) === domain)
-      );
-    });
-  const provided = [
-    ...members.apis,
-    ...components.flatMap(c => relations.of(c).providesApis),
-  ];
-  const publishesEvents = provided.some(api => {
-    const entity = catalog.get(api);
-    return entity !== undefined && roles.apiStyle(entity) === 'async';
-  });
+    internals.repositories.componentsAlone(domain) === components.length;
+  const isAsync = (api: EntityRecord) => roles.apiStyle(api.entity) === 'async';
+  const publishesEvents =
+    members.apis.some(isAsync) ||
+    components.some(component => component.providesApis.some(isAsync));
   const dbJoinsCut = !findings.some(
     f => f.rule === 'own-datastore' && !f.waived,
   );
-  const deploysIndependently = components.every(component => {
-    const entity = catalog.get(component);
-    return (
-      !entity || !roles.isDeployable(entity) || entity.atlas.hasPipelineEvidence
-    );
-  });
+  const deploysIndependently = components.every(
+    ({ entity }) =>
+      !roles.isDeployable(entity) || entity.atlas.hasPipelineEvidence,
+  );
   return { extracted, publishesEvents, dbJoinsCut, deploysIndependently };
 }
 
@@ -236,21 +226,22 @@ function playbook(
  */
 export function assessPhase(
   context: RuleContext,
-  domain: string,
+  internals: AnalysisInternals,
+  domain: EntityRecord,
   findings: ReadonlyArray<Finding>,
 ): DomainPhase {
-  const atlas = context.catalog.get(domain)?.atlas;
-  const criteria = evaluateCriteria(context, domain, findings);
+  const atlas = domain.entity.atlas;
+  const criteria = evaluateCriteria(context, domain.entity, findings);
   const evidence = evidencePhase(criteria);
-  const declared = atlas?.migrationPhase ?? null;
-  const target = atlas?.targetPhase ?? null;
-  const targetDate = atlas?.targetDate ?? null;
+  const declared = atlas.migrationPhase;
+  const target = atlas.targetPhase;
+  const targetDate = atlas.targetDate;
   const today = context.options.today;
   const daysToTarget =
     targetDate !== null && today !== null
       ? Math.round(isoDateToDay(targetDate)! - today)
       : null;
-  const coverage = atlas?.stranglerCoverage ?? null;
+  const coverage = atlas.stranglerCoverage;
   return {
     evidence,
     declared,
@@ -263,11 +254,6 @@ export function assessPhase(
     decommissionReady:
       coverage === null ? null : coverage >= DECOMMISSION_THRESHOLD,
     criteria,
-    playbook: playbook(
-      context,
-      domain,
-      context.domains.membersOf(domain),
-      findings,
-    ),
+    playbook: playbook(context, internals, domain, findings),
   };
 }

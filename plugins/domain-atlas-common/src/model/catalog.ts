@@ -45,26 +45,56 @@ export interface CatalogIndex {
 /**
  * One entity and what the models learn about it. The catalog keeps one
  * record per ref, and the relations, domain and repository models fill in
- * their facts here instead of keeping Maps of refs of their own: one lookup
- * by ref finds everything, and at 100,000 entities each extra Map costs
- * more to build than the facts in it.
+ * their facts here instead of keeping Maps of refs of their own: the
+ * models point from record to record, so that at 100,000 entities the
+ * analysis looks a ref up once, where it is written, and follows pointers
+ * from then on. The public, ref-based views (`CatalogRelations`,
+ * `DomainModel`) read these records.
  */
 export interface EntityRecord {
   readonly entity: CatalogEntity;
-  /** Set by the relations model for the kinds that have relations. */
-  relations: EntityRelations | undefined;
   /**
-   * Set by the relations model: the components that provide and consume
-   * this API, the components and resources that depend on this entity.
+   * Set by the relations model: whether the entity's kind has spec
+   * references (the kinds of `EntityRelations`).
    */
-  providers: string[] | undefined;
-  consumers: string[] | undefined;
-  dependents: string[] | undefined;
+  hasRelations: boolean;
+  /** `spec.owner` as a full ref, kept when it names no entity. */
+  owner: string | null;
+  /** The entity `spec.owner` names, when it is in the catalog. */
+  ownerRecord: EntityRecord | null;
+  system: EntityRecord | null;
+  /** `spec.domain` (of a System). */
+  specDomain: EntityRecord | null;
+  subdomainOf: EntityRecord | null;
+  subcomponentOf: EntityRecord | null;
+  parent: EntityRecord | null;
+  children: ReadonlyArray<EntityRecord>;
+  members: ReadonlyArray<EntityRecord>;
+  memberOf: ReadonlyArray<EntityRecord>;
+  dependsOn: ReadonlyArray<EntityRecord>;
+  consumesApis: ReadonlyArray<EntityRecord>;
+  providesApis: ReadonlyArray<EntityRecord>;
+  /**
+   * Set by the relations model, sorted by ref: the components that provide
+   * and consume this API, the components and resources that depend on
+   * this entity.
+   */
+  providers: EntityRecord[];
+  consumers: EntityRecord[];
+  dependents: EntityRecord[];
+  /** The public view of the relations, built on first request. */
+  relations: EntityRelations | undefined;
   /** Set by the domain model: the domain itself, or the member's domain. */
-  domain: string | null;
+  domain: EntityRecord | null;
   /** Set by the repository index for components that name a repository. */
   repository: RepositoryLocation | undefined;
 }
+
+/**
+ * The list of a record that points to nothing. Most records leave most
+ * lists empty, so they share this one (frozen: never to be filled).
+ */
+export const NO_RECORDS = Object.freeze([]) as unknown as EntityRecord[];
 
 /** The catalog index as the models see it: with the records. */
 export interface IndexedCatalog extends CatalogIndex {
@@ -242,10 +272,24 @@ export function buildCatalogIndex(
     };
     const record: EntityRecord = {
       entity: catalogEntity,
+      hasRelations: false,
+      owner: null,
+      ownerRecord: null,
+      system: null,
+      specDomain: null,
+      subdomainOf: null,
+      subcomponentOf: null,
+      parent: null,
+      children: NO_RECORDS,
+      members: NO_RECORDS,
+      memberOf: NO_RECORDS,
+      dependsOn: NO_RECORDS,
+      consumesApis: NO_RECORDS,
+      providesApis: NO_RECORDS,
+      providers: NO_RECORDS,
+      consumers: NO_RECORDS,
+      dependents: NO_RECORDS,
       relations: undefined,
-      providers: undefined,
-      consumers: undefined,
-      dependents: undefined,
       domain: null,
       repository: undefined,
     };

@@ -6,47 +6,9 @@ export function lower(text: string): string {
   return text.toLowerCase();
 }
 
-/** defaultKind → defaultNamespace → written value → ref (null: invalid). */
-const cache = new Map<string, Map<string, Map<string, string | null>>>();
-let cacheSize = 0;
-const CACHE_LIMIT = 500_000;
-
-let lastKind: string | undefined;
-let lastNamespace: string | undefined;
-let lastValues: Map<string, string | null> | undefined;
-
-function cacheFor(
-  defaultKind: string,
-  defaultNamespace: string,
-): Map<string, string | null> {
-  // Consecutive calls mostly resolve the same field in the same namespace.
-  if (
-    lastValues !== undefined &&
-    defaultKind === lastKind &&
-    defaultNamespace === lastNamespace
-  ) {
-    return lastValues;
-  }
-  let byNamespace = cache.get(defaultKind);
-  if (!byNamespace) {
-    byNamespace = new Map();
-    cache.set(defaultKind, byNamespace);
-  }
-  let byValue = byNamespace.get(defaultNamespace);
-  if (!byValue) {
-    byValue = new Map();
-    byNamespace.set(defaultNamespace, byValue);
-  }
-  lastKind = defaultKind;
-  lastNamespace = defaultNamespace;
-  lastValues = byValue;
-  return byValue;
-}
-
 /**
  * Parses `[kind:][namespace/]name` exactly as `parseEntityRef` of
- * `@backstage/catalog-model` does, without its exceptions (this runs for
- * every reference of every entity).
+ * `@backstage/catalog-model` does, without its exceptions.
  */
 function parse(
   value: string,
@@ -71,8 +33,9 @@ function parse(
 /**
  * Turns a ref as written in a spec field (`orders`, `group:team-a`,
  * `resource:shop/orders-db`) into a full lowercase ref, or undefined when it
- * does not parse. Kind and namespace default as Backstage does. Cached by
- * the written value: this runs for every reference of every entity.
+ * does not parse. Kind and namespace default as Backstage does. Not cached:
+ * the relations model resolves each distinct written value once per
+ * analysis (see `RefResolver`).
  */
 export function normalizeRef(
   value: unknown,
@@ -82,19 +45,10 @@ export function normalizeRef(
   if (typeof value !== 'string') {
     return undefined;
   }
-  let ref = cacheFor(defaultKind ?? '', defaultNamespace).get(value);
-  if (ref === undefined) {
-    const trimmed = value.trim();
-    ref = trimmed === '' ? null : parse(trimmed, defaultKind, defaultNamespace);
-    if (cacheSize >= CACHE_LIMIT) {
-      cache.clear();
-      lastValues = undefined;
-      cacheSize = 0;
-    }
-    cacheFor(defaultKind ?? '', defaultNamespace).set(value, ref);
-    cacheSize++;
-  }
-  return ref ?? undefined;
+  const trimmed = value.trim();
+  return trimmed === ''
+    ? undefined
+    : parse(trimmed, defaultKind, defaultNamespace) ?? undefined;
 }
 
 /** The kind part of a full ref: `component` of `component:default/x`. */

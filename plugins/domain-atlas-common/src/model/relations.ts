@@ -1,6 +1,6 @@
-import type { CatalogEntity, IndexedCatalog } from './catalog';
+import type { CatalogEntity, EntityRecord, IndexedCatalog } from './catalog';
+import { NO_RECORDS } from './catalog';
 import { CatalogProblems } from './problems';
-import { compareStrings } from './ordering';
 import { normalizeRef } from './refs';
 import { valueText } from './valueText';
 
@@ -42,14 +42,46 @@ export interface CatalogRelations {
   dependentsOf(ref: string): ReadonlyArray<string>;
 }
 
+/**
+ * Where a field's resolved refs are kept on the record; `owner` has two
+ * slots (`owner`, `ownerRecord`).
+ */
+type Slot =
+  | 'owner'
+  | 'system'
+  | 'specDomain'
+  | 'subdomainOf'
+  | 'subcomponentOf'
+  | 'parent'
+  | 'children'
+  | 'members'
+  | 'memberOf'
+  | 'dependsOn'
+  | 'consumesApis'
+  | 'providesApis';
+
 interface FieldSpec {
   field: keyof EntityRelations;
   defaultKind: string;
   kinds: ReadonlyArray<string>;
   /** `kind:` of each kind, to check a ref's kind without slicing it. */
   kindPrefixes: ReadonlyArray<string>;
+  slot: Slot;
   list: boolean;
+  /** Index of the field's cache in a {@link RefResolver}. */
+  id: number;
 }
+
+const LIST_FIELDS: ReadonlyArray<string> = [
+  'children',
+  'members',
+  'memberOf',
+  'dependsOn',
+  'consumesApis',
+  'providesApis',
+];
+
+let fieldCount = 0;
 
 const field = (
   name: keyof EntityRelations,
@@ -60,14 +92,9 @@ const field = (
   defaultKind,
   kinds,
   kindPrefixes: kinds.map(kind => `${kind}:`),
-  list: [
-    'children',
-    'members',
-    'memberOf',
-    'dependsOn',
-    'consumesApis',
-    'providesApis',
-  ].includes(name),
+  slot: name === 'domain' ? 'specDomain' : (name as Slot),
+  list: LIST_FIELDS.includes(name),
+  id: fieldCount++,
 });
 
 const OWNER = field('owner', 'group', ['group', 'user']);
@@ -104,26 +131,128 @@ const FIELDS_BY_KIND: Record<string, FieldSpec[]> = {
  */
 const NO_REFS = Object.freeze([]) as unknown as string[];
 
-function emptyRelations(): EntityRelations {
-  return {
-    owner: null,
-    system: null,
-    domain: null,
-    subdomainOf: null,
-    subcomponentOf: null,
-    parent: null,
-    children: NO_REFS,
-    members: NO_REFS,
-    memberOf: NO_REFS,
-    dependsOn: NO_REFS,
-    consumesApis: NO_REFS,
-    providesApis: NO_REFS,
-  };
+const EMPTY: EntityRelations = Object.freeze({
+  owner: null,
+  system: null,
+  domain: null,
+  subdomainOf: null,
+  subcomponentOf: null,
+  parent: null,
+  children: NO_REFS,
+  members: NO_REFS,
+  memberOf: NO_REFS,
+  dependsOn: NO_REFS,
+  consumesApis: NO_REFS,
+  providesApis: NO_REFS,
+}) as EntityRelations;
+
+/** What a written ref resolves to, when it can be used. */
+type Target = EntityRecord | string;
+
+/**
+ * Resolves one written ref: the entity, or for `owner` the ref when it
+ * names no entity (owners are kept for the rules to report); else the
+ * reason it cannot be used and the ref it parsed to, if any.
+ */
+function resolveWritten(
+  spec: FieldSpec,
+  item: unknown,
+  namespace: string,
+  catalog: IndexedCatalog,
+): Target | { ref: string | undefined; problem: string } {
+  const ref = normalizeRef(item, spec.defaultKind, namespace);
+  if (ref === undefined) {
+    return { ref, problem: `has ${valueText(item)}, not an entity ref` };
+  }
+  if (!spec.kindPrefixes.some(prefix => ref.startsWith(prefix))) {
+    return {
+      ref,
+      problem: `refers to ${ref}; expected a ${spec.kinds.join(' or ')}`,
+    };
+  }
+  const target = catalog.record(ref);
+  if (target) {
+    return target;
+  }
+  if (spec.field === 'owner') {
+    return ref;
+  }
+  return { ref, problem: `refers to ${ref}, which is not in the catalog` };
 }
 
-const EMPTY: EntityRelations = Object.freeze(
-  emptyRelations(),
-) as EntityRelations;
+/**
+ * The written values of each field (by `FieldSpec.id`) that resolved to a
+ * usable target, in one namespace.
+ */
+type Resolved = Array<Map<string, Target>>;
+
+/**
+ * Resolves the spec references of the entities, each distinct written value
+ * once per field and namespace: a catalog names the same team, system or
+ * API thousands of times, and JSON.parse gives every occurrence of a short
+ * string the same interned string, so a lookup here costs less than
+ * parsing the ref and looking it up in the catalog. Values that cannot be
+ * used are not kept: each occurrence is reported. Per analysis: nothing is
+ * kept across calls.
+ */
+class RefResolver {
+  private readonly byNamespace = new Map<string, Resolved>();
+
+  constructor(
+    private readonly catalog: IndexedCatalog,
+    readonly problems: CatalogProblems,
+  ) {}
+
+  /** The resolved values of a namespace. */
+  resolvedIn(namespace: string): Resolved {
+    let resolved = this.byNamespace.get(namespace);
+    if (!resolved) {
+      resolved = [];
+      for (let i = 0; i < fieldCount; i++) {
+        resolved.push(new Map());
+      }
+      this.byNamespace.set(namespace, resolved);
+    }
+    return resolved;
+  }
+
+  /**
+   * Resolves one item of a field's `value` (the value itself, or one of
+   * its elements): the target, or undefined after reporting the problem.
+   */
+  resolve(
+    record: EntityRecord,
+    spec: FieldSpec,
+    value: unknown,
+    item: unknown,
+    resolved: Resolved,
+  ): Target | undefined {
+    const cache = resolved[spec.id];
+    if (typeof item === 'string') {
+      const known = cache.get(item);
+      if (known !== undefined) {
+        return known;
+      }
+    }
+    const entity = record.entity;
+    const outcome = resolveWritten(spec, item, entity.namespace, this.catalog);
+    if (typeof outcome === 'string' || 'entity' in outcome) {
+      if (typeof item === 'string') {
+        cache.set(item, outcome);
+      }
+      return outcome;
+    }
+    reportInvalid(
+      this.problems,
+      entity,
+      spec,
+      value,
+      outcome.ref,
+      outcome.problem,
+    );
+    return undefined;
+  }
+}
 
 function reportInvalid(
   problems: CatalogProblems,
@@ -141,148 +270,217 @@ function reportInvalid(
   });
 }
 
-function hasKindOf(ref: string, spec: FieldSpec): boolean {
-  for (const prefix of spec.kindPrefixes) {
-    if (ref.startsWith(prefix)) {
-      return true;
-    }
+/** Keeps the target of a single-ref field on the record. */
+function setSingle(record: EntityRecord, slot: Slot, target: Target) {
+  switch (slot) {
+    case 'owner':
+      if (typeof target === 'string') {
+        record.owner = target;
+      } else {
+        record.owner = target.entity.ref;
+        record.ownerRecord = target;
+      }
+      return;
+    case 'system':
+      record.system = target as EntityRecord;
+      return;
+    case 'specDomain':
+      record.specDomain = target as EntityRecord;
+      return;
+    case 'subdomainOf':
+      record.subdomainOf = target as EntityRecord;
+      return;
+    case 'subcomponentOf':
+      record.subcomponentOf = target as EntityRecord;
+      return;
+    case 'parent':
+      record.parent = target as EntityRecord;
+      return;
+    default:
+      throw new Error(`${slot} is a list`);
   }
-  return false;
+}
+
+/** Keeps the targets of a list field on the record. */
+function setList(
+  record: EntityRecord,
+  slot: Slot,
+  targets: ReadonlyArray<EntityRecord>,
+) {
+  switch (slot) {
+    case 'children':
+      record.children = targets;
+      return;
+    case 'members':
+      record.members = targets;
+      return;
+    case 'memberOf':
+      record.memberOf = targets;
+      return;
+    case 'dependsOn':
+      record.dependsOn = targets;
+      return;
+    case 'consumesApis':
+      record.consumesApis = targets;
+      return;
+    case 'providesApis':
+      record.providesApis = targets;
+      return;
+    default:
+      throw new Error(`${slot} is not a list`);
+  }
 }
 
 /**
- * Resolves one ref written in a spec field: the full ref, or undefined
- * after reporting why it cannot be used. Runs for every reference of every
- * entity, so it allocates nothing on the way to a valid ref.
- */
-function resolveRef(
-  entity: CatalogEntity,
-  spec: FieldSpec,
-  value: unknown,
-  item: unknown,
-  catalog: IndexedCatalog,
-  problems: CatalogProblems,
-): string | undefined {
-  const ref = normalizeRef(item, spec.defaultKind, entity.namespace);
-  let problem: string | undefined;
-  if (ref === undefined) {
-    problem = `has ${valueText(item)}, not an entity ref`;
-  } else if (!hasKindOf(ref, spec)) {
-    problem = `refers to ${ref}; expected a ${spec.kinds.join(' or ')}`;
-  } else {
-    const target = catalog.get(ref);
-    if (target) {
-      // The catalog's copy: every relation to an entity shares one string,
-      // and the one just parsed is garbage right away.
-      return target.ref;
-    }
-    if (spec.field === 'owner') {
-      return ref;
-    }
-    problem = `refers to ${ref}, which is not in the catalog`;
-  }
-  reportInvalid(problems, entity, spec, value, ref, problem);
-  return undefined;
-}
-
-/**
- * Resolves one spec field of an entity: its valid refs, without repeats
- * (except for `owner`, of which only the first counts).
+ * Resolves one spec field of an entity onto its record: the valid refs of
+ * a list without repeats; for a single ref, the first valid one.
  */
 function resolveField(
-  entity: CatalogEntity,
+  record: EntityRecord,
   spec: FieldSpec,
-  catalog: IndexedCatalog,
-  problems: CatalogProblems,
-): string[] {
-  const value = entity.spec[spec.field];
+  resolver: RefResolver,
+  resolved: Resolved,
+) {
+  const value = record.entity.spec[spec.field];
   if (value === undefined || value === null) {
-    return NO_REFS;
+    return;
   }
   if (typeof value === 'string') {
-    const ref = resolveRef(entity, spec, value, value, catalog, problems);
-    return ref === undefined ? NO_REFS : [ref];
+    const target = resolver.resolve(record, spec, value, value, resolved);
+    if (target === undefined) {
+      return;
+    }
+    if (spec.list) {
+      setList(record, spec.slot, [target as EntityRecord]);
+    } else {
+      setSingle(record, spec.slot, target);
+    }
+    return;
   }
   if (!Array.isArray(value)) {
     const text = `is ${valueText(value)}, not an entity ref`;
-    reportInvalid(problems, entity, spec, value, undefined, text);
-    return NO_REFS;
+    reportInvalid(
+      resolver.problems,
+      record.entity,
+      spec,
+      value,
+      undefined,
+      text,
+    );
+    return;
   }
-  let resolved: string[] = NO_REFS;
+  let targets: EntityRecord[] | undefined;
+  let first = true;
   for (const item of value) {
-    const ref = resolveRef(entity, spec, value, item, catalog, problems);
-    if (ref === undefined) {
+    const target = resolver.resolve(record, spec, value, item, resolved);
+    if (target === undefined) {
       continue;
-    } else if (resolved === NO_REFS) {
-      resolved = [ref];
-    } else if (spec.field === 'owner' || !resolved.includes(ref)) {
-      resolved.push(ref);
+    }
+    if (!spec.list) {
+      if (first) {
+        setSingle(record, spec.slot, target);
+        first = false;
+      }
+    } else if (targets === undefined) {
+      targets = [target as EntityRecord];
+    } else if (!targets.includes(target as EntityRecord)) {
+      targets.push(target as EntityRecord);
     }
   }
-  return resolved;
+  if (targets !== undefined) {
+    setList(record, spec.slot, targets);
+  }
 }
 
-type ReverseList = 'providers' | 'consumers' | 'dependents';
+const refOf = (record: EntityRecord | null) =>
+  record === null ? null : record.entity.ref;
 
-/** Adds `ref` to a reverse list on the record of `target` (which exists). */
-function addTo(
-  catalog: IndexedCatalog,
-  target: string,
-  list: ReverseList,
-  ref: string,
-) {
-  const record = catalog.record(target)!;
-  const refs = record[list];
-  if (refs) {
-    refs.push(ref);
-  } else {
-    record[list] = [ref];
-  }
+const refsOf = (records: ReadonlyArray<EntityRecord>) =>
+  records.length === 0 ? NO_REFS : records.map(record => record.entity.ref);
+
+/** The public, ref-based view of a record's relations. */
+function viewOf(record: EntityRecord): EntityRelations {
+  return {
+    owner: record.owner,
+    system: refOf(record.system),
+    domain: refOf(record.specDomain),
+    subdomainOf: refOf(record.subdomainOf),
+    subcomponentOf: refOf(record.subcomponentOf),
+    parent: refOf(record.parent),
+    children: refsOf(record.children),
+    members: refsOf(record.members),
+    memberOf: refsOf(record.memberOf),
+    dependsOn: refsOf(record.dependsOn),
+    consumesApis: refsOf(record.consumesApis),
+    providesApis: refsOf(record.providesApis),
+  };
 }
 
 /**
  * Resolves the spec references of every entity (relations in the input are
- * not relied on: catalog YAML files have none). The relations and the
- * reverse lookups are kept on the catalog's records.
+ * not relied on: catalog YAML files have none) onto the catalog's records,
+ * with the reverse lookups. The reverse lists come out sorted by ref: the
+ * kinds are visited component before resource, each kind's records in ref
+ * order, and an entity names each target once.
  */
 export function buildCatalogRelations(
   catalog: IndexedCatalog,
   problems: CatalogProblems,
 ): CatalogRelations {
+  const resolver = new RefResolver(catalog, problems);
+  let namespace = 'default';
+  let resolved = resolver.resolvedIn(namespace);
   for (const kind of Object.keys(FIELDS_BY_KIND)) {
     const fields = FIELDS_BY_KIND[kind];
     for (const record of catalog.recordsOfKind(kind)) {
-      const entity = record.entity;
-      const relations = emptyRelations();
+      record.hasRelations = true;
+      if (record.entity.namespace !== namespace) {
+        namespace = record.entity.namespace;
+        resolved = resolver.resolvedIn(namespace);
+      }
       for (const spec of fields) {
-        const refs = resolveField(entity, spec, catalog, problems);
-        if (spec.list) {
-          (relations[spec.field] as string[]) = refs;
+        resolveField(record, spec, resolver, resolved);
+      }
+      for (const api of record.providesApis) {
+        if (api.providers === NO_RECORDS) {
+          api.providers = [record];
         } else {
-          (relations[spec.field] as string | null) = refs[0] ?? null;
+          api.providers.push(record);
         }
       }
-      record.relations = relations;
-      for (const api of relations.providesApis) {
-        addTo(catalog, api, 'providers', entity.ref);
+      for (const api of record.consumesApis) {
+        if (api.consumers === NO_RECORDS) {
+          api.consumers = [record];
+        } else {
+          api.consumers.push(record);
+        }
       }
-      for (const api of relations.consumesApis) {
-        addTo(catalog, api, 'consumers', entity.ref);
-      }
-      for (const target of relations.dependsOn) {
-        addTo(catalog, target, 'dependents', entity.ref);
+      for (const target of record.dependsOn) {
+        if (target.dependents === NO_RECORDS) {
+          target.dependents = [record];
+        } else {
+          target.dependents.push(record);
+        }
       }
     }
   }
-  for (const record of catalog.records()) {
-    record.providers?.sort(compareStrings);
-    record.consumers?.sort(compareStrings);
-    record.dependents?.sort(compareStrings);
-  }
+  const recordOf = (ref: string) => catalog.record(ref);
   return {
-    of: ref => catalog.record(ref)?.relations ?? EMPTY,
-    providersOf: ref => catalog.record(ref)?.providers ?? [],
-    consumersOf: ref => catalog.record(ref)?.consumers ?? [],
-    dependentsOf: ref => catalog.record(ref)?.dependents ?? [],
+    of: ref => {
+      const record = recordOf(ref);
+      if (!record?.hasRelations) {
+        return EMPTY;
+      }
+      if (record.relations === undefined) {
+        record.relations = viewOf(record);
+      }
+      return record.relations;
+    },
+    providersOf: ref =>
+      recordOf(ref)?.providers.map(record => record.entity.ref) ?? [],
+    consumersOf: ref =>
+      recordOf(ref)?.consumers.map(record => record.entity.ref) ?? [],
+    dependentsOf: ref =>
+      recordOf(ref)?.dependents.map(record => record.entity.ref) ?? [],
   };
 }

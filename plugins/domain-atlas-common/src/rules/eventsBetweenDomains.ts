@@ -18,7 +18,7 @@ export const eventsBetweenDomainsRule: DomainAtlasRule = {
   defaultSeverity: 'warning',
   *evaluate(context): Iterable<RuleViolation> {
     const { roles } = context;
-    for (const { component, via, target, theirs } of crossDomainLinks(
+    for (const { component, own, via, target, theirs } of crossDomainLinks(
       context,
     )) {
       if (roles.isGateway(component)) {
@@ -28,6 +28,7 @@ export const eventsBetweenDomainsRule: DomainAtlasRule = {
         yield {
           subject: component.ref,
           entities: [component.ref, target.ref],
+          domain: own,
           message: `${component.ref} calls the ${target.type} API ${target.ref} of ${theirs} synchronously; consume its events instead, or go through a gateway`,
         };
       } else if (
@@ -39,6 +40,7 @@ export const eventsBetweenDomainsRule: DomainAtlasRule = {
         yield {
           subject: component.ref,
           entities: [component.ref, target.ref],
+          domain: own,
           message: `${component.ref} depends directly on ${target.ref} of ${theirs}; talk to ${theirs} through its contracts (events)`,
         };
       }

@@ -1,5 +1,19 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
+import type { CatalogEntity } from '../model/catalog';
 import { CI_ANNOTATIONS } from '../model/annotations';
+import { internalsOf } from '../model/internals';
+
+const HINT = CI_ANNOTATIONS.join(', ');
+
+const violation = (
+  component: CatalogEntity,
+  domain?: string | null,
+): RuleViolation => ({
+  subject: component.ref,
+  entities: [component.ref],
+  ...(domain !== undefined ? { domain } : {}),
+  message: `${component.ref} has no pipeline of its own; add one of ${HINT}`,
+});
 
 /**
  * `independent-pipeline`: teams deploy independently. Violated when a
@@ -13,21 +27,26 @@ export const independentPipelineRule: DomainAtlasRule = {
   principle: 'Teams deploy independently',
   description: 'A deployable has no pipeline evidence.',
   defaultSeverity: 'warning',
-  *evaluate({ catalog, roles }): Iterable<RuleViolation> {
+  *evaluate(context): Iterable<RuleViolation> {
+    const { catalog, roles } = context;
+    const internals = internalsOf(context);
+    if (internals) {
+      // The records know their domain: the finding needs no lookup.
+      for (const { entity, domain } of internals.catalog.recordsOfKind(
+        'component',
+      )) {
+        if (roles.isDeployable(entity) && !entity.atlas.hasPipelineEvidence) {
+          yield violation(entity, domain === null ? null : domain.entity.ref);
+        }
+      }
+      return;
+    }
     for (const component of catalog.ofKind('component')) {
       if (
         roles.isDeployable(component) &&
         !component.atlas.hasPipelineEvidence
       ) {
-        yield {
-          subject: component.ref,
-          entities: [component.ref],
-          message: `${
-            component.ref
-          } has no pipeline of its own; add one of ${CI_ANNOTATIONS.join(
-            ', ',
-          )}`,
-        };
+        yield violation(component);
       }
     }
   },

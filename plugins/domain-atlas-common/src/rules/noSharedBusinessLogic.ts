@@ -21,10 +21,11 @@ export const noSharedBusinessLogicRule: DomainAtlasRule = {
         link.via === 'dependsOn' &&
         context.roles.isBusinessLibrary(link.target)
       ) {
-        const { component, target, theirs } = link;
+        const { component, own, target, theirs } = link;
         yield {
           subject: component.ref,
           entities: [component.ref, target.ref],
+          domain: own,
           message: `${component.ref} depends on the library ${target.ref} of ${theirs}; share a contract package, not business logic`,
         };
       }

@@ -16,10 +16,11 @@ export const ownDatastoreRule: DomainAtlasRule = {
   *evaluate(context): Iterable<RuleViolation> {
     for (const link of crossDomainLinks(context)) {
       if (link.via === 'dependsOn' && context.roles.isDatastore(link.target)) {
-        const { component, target, theirs } = link;
+        const { component, own, target, theirs } = link;
         yield {
           subject: component.ref,
           entities: [component.ref, target.ref],
+          domain: own,
           message: `${component.ref} uses the datastore ${target.ref} of ${theirs}; read its data through a contract of ${theirs} instead`,
         };
       }

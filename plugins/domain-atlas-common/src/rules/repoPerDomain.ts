@@ -1,4 +1,5 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
+import { internalsOf } from '../model/internals';
 
 /**
  * `repo-per-domain`: domains own repos. Violated when one repository hosts
@@ -14,16 +15,18 @@ export const repoPerDomainRule: DomainAtlasRule = {
   principle: 'Domains own repos',
   description: 'One repository hosts components of more than one domain.',
   defaultSeverity: 'error',
-  *evaluate({ repositories, domains }): Iterable<RuleViolation> {
-    for (const repository of repositories.repositories) {
+  *evaluate(context): Iterable<RuleViolation> {
+    const { repositories, domains } = context;
+    const hosted = internalsOf(context)?.repositories.hosted;
+    for (let i = 0; i < repositories.repositories.length; i++) {
+      const repository = repositories.repositories[i];
       if (repository.domains.length < 2) {
         continue;
       }
       // One pass over the repository's components (a monorepo may hold
       // thousands), not one per domain in it.
       const byDomain = new Map<string, string[]>();
-      for (const component of repository.components) {
-        const domain = domains.domainOf(component);
+      const add = (component: string, domain: string | null) => {
         if (domain !== null) {
           const list = byDomain.get(domain);
           if (list) {
@@ -31,6 +34,15 @@ export const repoPerDomainRule: DomainAtlasRule = {
           } else {
             byDomain.set(domain, [component]);
           }
+        }
+      };
+      if (hosted) {
+        for (const { entity, domain } of hosted[i].components) {
+          add(entity.ref, domain === null ? null : domain.entity.ref);
+        }
+      } else {
+        for (const component of repository.components) {
+          add(component, domains.domainOf(component));
         }
       }
       for (const domain of repository.domains) {

@@ -1,4 +1,5 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
+import { internalsOf } from '../model/internals';
 
 /**
  * `repo-per-service`: repos own releases. Violated when two deployables of
@@ -20,23 +21,30 @@ export const repoPerServiceRule: DomainAtlasRule = {
   description:
     'Two deployables share one repository (phase-3 domains only; earlier phases: info).',
   defaultSeverity: 'error',
-  *evaluate({
-    repositories,
-    domains,
-    declaredPhaseOf,
-  }): Iterable<RuleViolation> {
-    for (const repository of repositories.repositories) {
+  *evaluate(context): Iterable<RuleViolation> {
+    const { repositories, domains, declaredPhaseOf } = context;
+    const hosted = internalsOf(context)?.repositories.hosted;
+    for (let i = 0; i < repositories.repositories.length; i++) {
+      const repository = repositories.repositories[i];
       if (repository.deployables.length < 2) {
         continue;
       }
       const byDomain = new Map<string | null, string[]>();
-      for (const deployable of repository.deployables) {
-        const domain = domains.domainOf(deployable);
+      const add = (deployable: string, domain: string | null) => {
         const list = byDomain.get(domain);
         if (list) {
           list.push(deployable);
         } else {
           byDomain.set(domain, [deployable]);
+        }
+      };
+      if (hosted) {
+        for (const { entity, domain } of hosted[i].deployables) {
+          add(entity.ref, domain === null ? null : domain.entity.ref);
+        }
+      } else {
+        for (const deployable of repository.deployables) {
+          add(deployable, domains.domainOf(deployable));
         }
       }
       for (const [domain, own] of byDomain) {

@@ -1,5 +1,18 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
-import type { DomainMembers } from '../report';
+import { MEMBER_LIST_NAMES } from '../domains';
+import { internalsOf } from '../model/internals';
+
+const violation = (
+  member: string,
+  owner: string,
+  domain: string,
+  team: string,
+): RuleViolation => ({
+  subject: member,
+  entities: [member, owner, domain],
+  domain,
+  message: `${member} is owned by ${owner}, outside the team tree of ${team}, which owns ${domain}`,
+});
 
 /**
  * `single-owner`: no shared ownership. Violated when a system, component,
@@ -16,23 +29,40 @@ export const singleOwnerRule: DomainAtlasRule = {
   description:
     "An entity in a domain is owned by a team outside the domain owner's team tree.",
   defaultSeverity: 'error',
-  *evaluate({ domains, relations, ownership }): Iterable<RuleViolation> {
+  *evaluate(context): Iterable<RuleViolation> {
+    const { domains, relations, ownership } = context;
+    const internals = internalsOf(context);
+    if (internals) {
+      // The same walk over the member records: no lookup per member.
+      for (const domain of internals.domains.domainRecords) {
+        const ref = domain.entity.ref;
+        const team = ownership.owningGroupOf(ref);
+        if (team === null) {
+          continue;
+        }
+        const members = internals.domains.memberRecordsOf(domain);
+        for (const list of MEMBER_LIST_NAMES) {
+          for (const member of members[list]) {
+            const owner = member.owner;
+            if (owner !== null && !ownership.isWithinTeamTree(owner, team)) {
+              yield violation(member.entity.ref, owner, ref, team);
+            }
+          }
+        }
+      }
+      return;
+    }
     for (const domain of domains.domains) {
       const team = ownership.owningGroupOf(domain);
       if (team === null) {
         continue;
       }
       const members = domains.membersOf(domain);
-      for (const list of Object.keys(members) as Array<keyof DomainMembers>) {
+      for (const list of MEMBER_LIST_NAMES) {
         for (const member of members[list]) {
           const owner = relations.of(member).owner;
           if (owner !== null && !ownership.isWithinTeamTree(owner, team)) {
-            yield {
-              subject: member,
-              entities: [member, owner, domain],
-              domain,
-              message: `${member} is owned by ${owner}, outside the team tree of ${team}, which owns ${domain}`,
-            };
+            yield violation(member, owner, domain, team);
           }
         }
       }
