@@ -34,11 +34,13 @@ export const CHANGE_CLASS_TEXT: Record<ChangeClass, string> = {
 /**
  * The class of a change of a contract: breaking ones filled in the error
  * colour, and "needs a major version" next to a breaking change published
- * without a major bump.
+ * without a major bump (with the full phrase as its title when `compact`).
  */
 export function ChangeClassChip(props: {
   classification: ChangeClass;
   needsMajor?: boolean;
+  /** "needs major" instead of "needs a major version", for tables. */
+  compact?: boolean;
 }) {
   const classes = useStyles();
   const { classification, needsMajor } = props;
@@ -59,7 +61,8 @@ export function ChangeClassChip(props: {
         <Chip
           size="small"
           variant="outlined"
-          label="needs a major version"
+          title="A breaking change published without a major version bump"
+          label={props.compact ? 'needs major' : 'needs a major version'}
           className={classes.needsMajor}
         />
       )}

@@ -109,7 +109,7 @@ describe('ContractsTable', () => {
     expect(v2.getByText('2.3.0')).toBeInTheDocument();
     expect(v2.getByText('orders-api')).toBeInTheDocument();
     expect(v2.getByText('breaking')).toBeInTheDocument();
-    expect(v2.getByText('needs a major version')).toBeInTheDocument();
+    expect(v2.getByText('needs major')).toBeInTheDocument();
     expect(v2.getByText('2.2.0 → 2.3.0, 2026-05-02')).toBeInTheDocument();
 
     const v1 = within(rowOf('Orders API v1'));
@@ -118,7 +118,7 @@ describe('ContractsTable', () => {
 
     const p = within(rowOf('Payments API'));
     expect(p.getByText('non-breaking')).toBeInTheDocument();
-    expect(p.queryByText('needs a major version')).not.toBeInTheDocument();
+    expect(p.queryByText('needs major')).not.toBeInTheDocument();
 
     const s = within(rowOf('Search GraphQL'));
     expect(s.getByText('unknown')).toBeInTheDocument();

@@ -8,7 +8,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { ContractListItem } from '@domain-atlas/plugin-domain-atlas-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { CSSProperties, useDeferredValue, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
@@ -52,13 +52,33 @@ function matchesChange(contract: ContractListItem, filter: string): boolean {
 const domainName = (ref: string) =>
   humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'domain' });
 
+/**
+ * Cells of nine columns that fit a laptop screen: little padding, text
+ * broken at spaces and hyphens only (never mid-word), short values (types,
+ * versions, lifecycles) on one line. A new object per column, as the
+ * Table adds to the style of a highlighted column.
+ */
+const cell = (oneLine = false): CSSProperties => ({
+  padding: '8px 10px',
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+  ...(oneLine ? { whiteSpace: 'nowrap' } : {}),
+});
+const header = (): CSSProperties => ({ padding: '8px 10px' });
+
 const columns: TableColumn<ContractListItem>[] = [
   {
     title: 'Domain',
     field: 'domain',
+    cellStyle: cell(),
+    headerStyle: header(),
     render: contract =>
       contract.domain ? (
-        <EntityRefLink entityRef={contract.domain} defaultKind="domain" />
+        <EntityRefLink
+          entityRef={contract.domain}
+          defaultKind="domain"
+          hideIcon
+        />
       ) : (
         <Typography variant="body2" color="textSecondary">
           none
@@ -69,14 +89,24 @@ const columns: TableColumn<ContractListItem>[] = [
     title: 'Contract',
     field: 'title',
     highlight: true,
+    cellStyle: cell(),
+    headerStyle: header(),
     render: contract => (
       <EntityRefLink entityRef={contract.ref} title={contract.title} />
     ),
   },
-  { title: 'Type', field: 'type', emptyValue: '—' },
+  {
+    title: 'Type',
+    field: 'type',
+    emptyValue: '—',
+    cellStyle: cell(true),
+    headerStyle: header(),
+  },
   {
     title: 'Version',
     field: 'version',
+    cellStyle: cell(true),
+    headerStyle: header(),
     render: contract =>
       contract.version ?? (
         <Typography variant="body2" color="error">
@@ -84,13 +114,32 @@ const columns: TableColumn<ContractListItem>[] = [
         </Typography>
       ),
   },
-  { title: 'Family', field: 'family' },
-  { title: 'Lifecycle', field: 'lifecycle', emptyValue: '—' },
-  { title: 'Consumers', field: 'consumerCount', type: 'numeric' },
+  {
+    title: 'Family',
+    field: 'family',
+    cellStyle: cell(),
+    headerStyle: header(),
+  },
+  {
+    title: 'Lifecycle',
+    field: 'lifecycle',
+    emptyValue: '—',
+    cellStyle: cell(true),
+    headerStyle: header(),
+  },
+  {
+    title: 'Consumers',
+    field: 'consumerCount',
+    type: 'numeric',
+    cellStyle: cell(),
+    headerStyle: header(),
+  },
   {
     title: 'Unsatisfied pins',
     field: 'unsatisfiedPins',
     type: 'numeric',
+    cellStyle: cell(),
+    headerStyle: header(),
     render: contract => (
       <Typography
         variant="body2"
@@ -103,12 +152,15 @@ const columns: TableColumn<ContractListItem>[] = [
   {
     title: 'Latest change',
     field: 'latestChange.classification',
+    cellStyle: cell(),
+    headerStyle: header(),
     render: ({ latestChange: change }) =>
       change ? (
         <>
           <ChangeClassChip
             classification={change.classification}
             needsMajor={change.needsMajor}
+            compact
           />
           <Typography variant="caption" color="textSecondary" display="block">
             {change.fromVersion ?? 'unknown'} → {change.toVersion ?? 'unknown'},{' '}
@@ -267,6 +319,7 @@ function ContractsView(props: { contracts: ContractListItem[] }) {
           pageSizeOptions: [20, 50, 100],
           search: false,
           draggable: false,
+          padding: 'dense',
         }}
         columns={columns}
         data={shown}
