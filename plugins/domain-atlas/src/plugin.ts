@@ -44,8 +44,9 @@ export const DomainAtlasPage = domainAtlasPlugin.provide(
 );
 
 /**
- * The "Domain Atlas" tab for Domain entity pages: ownership and health,
- * migration phase with its criteria, findings and failure isolation.
+ * The "Domain Atlas" tab for Domain entity pages: ownership and health
+ * with the score's history, findings, migration phase with its criteria,
+ * failure isolation and the domain's contracts.
  *
  * @public
  */
