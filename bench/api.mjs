@@ -3,7 +3,8 @@
 // Backstage backend (packages/backend) with a real catalog.
 //
 // Loads a seeded synthetic catalog of 10,000 entities into the catalog
-// (embedded SQLite), waits until it is processed, runs one refresh and
+// (embedded SQLite), waits until it is processed, runs two refreshes (the
+// first records every API definition, the second is the steady state) and
 // reports its time, then sends a bounded loopback load to GET /domains and
 // GET /domains/:namespace/:name and reports p50/p95/p99 latency.
 //
@@ -213,18 +214,22 @@ try {
     )} s`,
   );
 
-  const refreshStarted = performance.now();
-  const refresh = await get('/api/domain-atlas/refresh', token, {
-    method: 'POST',
-  });
-  const refreshMs = performance.now() - refreshStarted;
-  log(
-    `refresh: ${refresh.entityCount} entities, ${
-      refresh.domainCount
-    } domains, ${refresh.findingCount} findings in ${refreshMs.toFixed(
-      0,
-    )} ms (server-side ${refresh.durationMs} ms)`,
-  );
+  // The first refresh also records every API definition in the contract
+  // history; the second finds them unchanged (the steady state).
+  for (const label of ['first refresh', 'next refresh']) {
+    const refreshStarted = performance.now();
+    const refresh = await get('/api/domain-atlas/refresh', token, {
+      method: 'POST',
+    });
+    const refreshMs = performance.now() - refreshStarted;
+    log(
+      `${label}: ${refresh.entityCount} entities, ${
+        refresh.domainCount
+      } domains, ${refresh.findingCount} findings in ${refreshMs.toFixed(
+        0,
+      )} ms (server-side ${refresh.durationMs} ms)`,
+    );
+  }
 
   const { items } = await get('/api/domain-atlas/domains', token);
   const domainPaths = items.map(
