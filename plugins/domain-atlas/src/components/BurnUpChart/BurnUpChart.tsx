@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { BurnUpPoint } from '../../api';
+import { useChartStyles } from '../../hooks/useChartStyles';
 import { PHASE_NAMES } from '../PhaseSummary';
 
 /** Phase 3 at the bottom: the burn-up grows from there. */
@@ -39,6 +40,7 @@ function describe(point: BurnUpPoint): string {
  */
 export function BurnUpChart(props: { points: BurnUpPoint[] }) {
   const theme = useTheme();
+  const styles = useChartStyles();
   const colours = {
     3: theme.palette.success.main,
     2: theme.palette.info.main,
@@ -59,11 +61,11 @@ export function BurnUpChart(props: { points: BurnUpPoint[] }) {
     );
   }
   const axes = [
-    <CartesianGrid key="grid" strokeDasharray="3 3" />,
-    <XAxis key="x" dataKey="at" />,
-    <YAxis key="y" allowDecimals={false} />,
-    <Tooltip key="tooltip" />,
-    <Legend key="legend" />,
+    <CartesianGrid key="grid" {...styles.grid} />,
+    <XAxis key="x" dataKey="at" {...styles.axis} />,
+    <YAxis key="y" allowDecimals={false} {...styles.axis} />,
+    <Tooltip key="tooltip" {...styles.tooltip} />,
+    <Legend key="legend" {...styles.legend} />,
   ];
   return (
     <figure style={{ margin: 0 }}>

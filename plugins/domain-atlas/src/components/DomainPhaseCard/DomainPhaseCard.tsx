@@ -5,6 +5,7 @@ import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import CheckIcon from '@material-ui/icons/CheckCircleOutline';
 import CrossIcon from '@material-ui/icons/HighlightOff';
 import type { DomainDetail } from '../../api';
@@ -21,11 +22,12 @@ const PLAYBOOK_STEPS = [
 ] as const;
 
 function Criterion(props: { met: boolean; text: string; detail?: string }) {
+  const theme = useTheme();
   return (
     <ListItem dense>
       <ListItemIcon aria-label={props.met ? 'met' : 'not met'}>
         {props.met ? (
-          <CheckIcon style={{ color: '#2e7d32' }} />
+          <CheckIcon style={{ color: theme.palette.success.main }} />
         ) : (
           <CrossIcon color="error" />
         )}

@@ -3,7 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamSummary } from '@domain-atlas/plugin-domain-atlas-common';
 import Box from '@material-ui/core/Box';
-import { makeStyles } from '@material-ui/core/styles';
+import { alpha, makeStyles } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -20,10 +20,10 @@ type MatrixDomain = TeamsOverview['domains'][number];
 
 const useStyles = makeStyles(theme => ({
   shared: {
-    backgroundColor:
-      theme.palette.type === 'dark'
-        ? 'rgba(255, 152, 0, 0.16)'
-        : 'rgba(255, 152, 0, 0.12)',
+    backgroundColor: alpha(
+      theme.palette.warning.main,
+      theme.palette.type === 'dark' ? 0.16 : 0.12,
+    ),
   },
   outside: {
     color: theme.palette.error.main,
