@@ -8,7 +8,13 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { ContractListItem } from '@domain-atlas/plugin-domain-atlas-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { CSSProperties, useDeferredValue, useMemo, useState } from 'react';
+import {
+  CSSProperties,
+  memo,
+  useDeferredValue,
+  useMemo,
+  useState,
+} from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
@@ -212,6 +218,50 @@ function csvRow(contract: ContractListItem) {
   ];
 }
 
+/** Shown by the table when the filters leave no contract. */
+const NO_MATCH = (
+  <Box p={3}>
+    <Typography variant="body1">
+      No contracts match the search and filters.
+    </Typography>
+  </Box>
+);
+
+/**
+ * The table itself, memoised: typing in the search re-renders the filter
+ * bar at once and the table only when the (deferred) rows change.
+ */
+const ContractsTableBody = memo(function ContractsTableBodyInner(props: {
+  rows: ContractListItem[];
+  total: number;
+}) {
+  const { rows, total } = props;
+  const options = useMemo(
+    () => ({
+      paging: rows.length > 20,
+      pageSize: 20,
+      pageSizeOptions: [20, 50, 100],
+      search: false,
+      draggable: false,
+      padding: 'dense' as const,
+    }),
+    [rows.length],
+  );
+  return (
+    <Table<ContractListItem>
+      title={
+        rows.length === total
+          ? `Contracts (${total})`
+          : `Contracts (${rows.length} of ${total})`
+      }
+      options={options}
+      columns={columns}
+      data={rows}
+      emptyContent={NO_MATCH}
+    />
+  );
+});
+
 function ContractsView(props: { contracts: ContractListItem[] }) {
   const { contracts } = props;
   const [search, setSearch] = useState('');
@@ -307,30 +357,7 @@ function ContractsView(props: { contracts: ContractListItem[] }) {
           onChange={setChange}
         />
       </FilterBar>
-      <Table<ContractListItem>
-        title={
-          shown.length === contracts.length
-            ? `Contracts (${contracts.length})`
-            : `Contracts (${shown.length} of ${contracts.length})`
-        }
-        options={{
-          paging: shown.length > 20,
-          pageSize: 20,
-          pageSizeOptions: [20, 50, 100],
-          search: false,
-          draggable: false,
-          padding: 'dense',
-        }}
-        columns={columns}
-        data={shown}
-        emptyContent={
-          <Box p={3}>
-            <Typography variant="body1">
-              No contracts match the search and filters.
-            </Typography>
-          </Box>
-        }
-      />
+      <ContractsTableBody rows={shown} total={contracts.length} />
     </>
   );
 }

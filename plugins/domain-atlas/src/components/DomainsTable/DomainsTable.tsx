@@ -8,7 +8,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef, DomainListItem } from '../../api';
 import { AsyncContent } from '../AsyncContent';
@@ -62,10 +62,12 @@ const ownerName = (ref: string) =>
     defaultKind: 'group',
   });
 
+// A plain element with an inline indent: the table mounts one cell per
+// row, and a Box would create styles per instance.
 function DomainCell(props: { domain: DomainTreeRow }) {
   const { domain } = props;
   return (
-    <Box pl={domain.depth * 3}>
+    <div style={{ paddingLeft: domain.depth * 24 }}>
       <EntityRefLink entityRef={domain.ref} title={domain.title} />
       {domain.depth > 0 && (
         <Typography variant="caption" color="textSecondary" display="block">
@@ -78,7 +80,7 @@ function DomainCell(props: { domain: DomainTreeRow }) {
           {domain.subdomainCount === 1 ? '' : 's'}
         </Typography>
       )}
-    </Box>
+    </div>
   );
 }
 
@@ -176,6 +178,52 @@ function csvRow(domain: DomainListItem) {
     domain.parent,
   ];
 }
+
+/** Shown by the table when the filters leave no domain. */
+const NO_MATCH = (
+  <Box p={3}>
+    <Typography variant="body1">
+      No domains match the search and filters.
+    </Typography>
+  </Box>
+);
+
+/**
+ * The table itself, memoised: typing in the search re-renders the filter
+ * bar at once and the table only when the (deferred) rows change. Its
+ * props are stable between renders, as material-table compares them.
+ */
+const DomainsTableBody = memo(function DomainsTableBodyInner(props: {
+  columns: TableColumn<DomainTreeRow>[];
+  rows: DomainTreeRow[];
+  total: number;
+}) {
+  const { columns, rows, total } = props;
+  const options = useMemo(
+    () => ({
+      paging: total > 20,
+      pageSize: 20,
+      pageSizeOptions: [20, 50, 100],
+      search: false,
+      draggable: false,
+      thirdSortClick: false,
+    }),
+    [total],
+  );
+  return (
+    <Table<DomainTreeRow>
+      title={
+        rows.length === total
+          ? `Domains (${total})`
+          : `Domains (${rows.length} of ${total})`
+      }
+      options={options}
+      columns={columns}
+      data={rows}
+      emptyContent={NO_MATCH}
+    />
+  );
+});
 
 function DomainsView(props: { domains: DomainListItem[] }) {
   const { domains } = props;
@@ -277,30 +325,7 @@ function DomainsView(props: { domains: DomainListItem[] }) {
           </Button>
         )}
       </FilterBar>
-      <Table<DomainTreeRow>
-        title={
-          shown.length === domains.length
-            ? `Domains (${domains.length})`
-            : `Domains (${shown.length} of ${domains.length})`
-        }
-        options={{
-          paging: domains.length > 20,
-          pageSize: 20,
-          pageSizeOptions: [20, 50, 100],
-          search: false,
-          draggable: false,
-          thirdSortClick: false,
-        }}
-        columns={columns}
-        data={shown}
-        emptyContent={
-          <Box p={3}>
-            <Typography variant="body1">
-              No domains match the search and filters.
-            </Typography>
-          </Box>
-        }
-      />
+      <DomainsTableBody columns={columns} rows={shown} total={domains.length} />
     </>
   );
 }

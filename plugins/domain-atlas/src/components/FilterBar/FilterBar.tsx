@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { ReactNode, useId } from 'react';
+import { memo, ReactNode, useId } from 'react';
 
 const useStyles = makeStyles(theme => ({
   bar: {
@@ -36,7 +36,7 @@ export function FilterBar(props: {
 }
 
 /** A labelled search field; `label` is its accessible name. */
-export function SearchField(props: {
+export const SearchField = memo(function SearchFieldInner(props: {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -55,7 +55,7 @@ export function SearchField(props: {
       onChange={event => props.onChange(event.target.value)}
     />
   );
-}
+});
 
 /** One option of a {@link FilterSelect}; `value` '' means "any". */
 export interface FilterOption {
@@ -66,8 +66,9 @@ export interface FilterOption {
 /**
  * A labelled select (a native one: fast with hundreds of options, and
  * keyboard and screen-reader friendly); `label` is its accessible name.
+ * Memoised, as is the search field: pass stable `options` and `onChange`.
  */
-export function FilterSelect(props: {
+export const FilterSelect = memo(function FilterSelectInner(props: {
   label: string;
   value: string;
   options: FilterOption[];
@@ -95,7 +96,7 @@ export function FilterSelect(props: {
       ))}
     </TextField>
   );
-}
+});
 
 /** Whether `text` contains every word of `query`, ignoring case. */
 export function matchesSearch(query: string, ...texts: Array<string | null>) {
