@@ -1,8 +1,9 @@
 // Browser test of the Domain Atlas pages and entity cards in Backstage's
 // dark theme, in the running demo (started by scripts/e2e.mjs): each view
-// renders with no console error, and no text of it is unreadable against
-// its background (the usual sign of a colour hard-coded for the light
-// theme). Screenshots of each view go to test-output/screenshots/dark-*.png.
+// renders with no console error, and no text or icon of it is unreadable
+// against its background (the usual sign of a colour hard-coded for the
+// light theme). Screenshots of each view go to
+// test-output/screenshots/dark-*.png.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { appUrl, openBrowser, screenshots, signInAsGuest } from './browser.mjs';
 
 /**
- * Runs in the page: every visible text (HTML and SVG) in `root` whose
+ * Runs in the page: every visible text (HTML and SVG) and icon in `root` whose
  * colour has a contrast ratio below `minimum` against the background it is
  * drawn on, and every near-white background (a light-theme colour left in
  * a dark page).
@@ -85,8 +86,10 @@ function findContrastProblems(root, minimum) {
     const hasText = [...element.childNodes].some(
       node => node.nodeType === Node.TEXT_NODE && node.textContent.trim(),
     );
-    if (!hasText) continue;
-    const isSvg = element instanceof SVGElement;
+    // Material UI icons are drawn in their element's `color`.
+    const isIcon = /MuiSvgIcon-root/.test(element.getAttribute('class') ?? '');
+    if (!hasText && !isIcon) continue;
+    const isSvg = element instanceof SVGElement && !isIcon;
     const ink = parse(isSvg ? style.fill : style.color);
     if (!ink || ink.a === 0) continue;
     const background = backgroundOf(element);
