@@ -1,7 +1,7 @@
 import type { RepositorySummary } from './report';
 import type { EntityRecord, IndexedCatalog } from './model/catalog';
 import type { EntityRoles } from './model/entityRoles';
-import { compareStrings, sortedUnique } from './model/ordering';
+import { compareStrings } from './model/ordering';
 import { RepositoryLocation, repositoryOfAnnotations } from './repositoryUrls';
 
 /**
@@ -38,10 +38,15 @@ export interface IndexedRepositoryIndex extends RepositoryIndex {
 }
 
 interface Entry {
-  summary: RepositorySummary;
+  /** The location of the first component: its strings are shared. */
+  location: RepositoryLocation;
   components: EntityRecord[];
   deployables: EntityRecord[];
+  /** The domains of the components, each once. */
+  domains: EntityRecord[];
 }
+
+const refOf = (record: EntityRecord) => record.entity.ref;
 
 /**
  * Places every component in its repository. Runs after the domain model,
@@ -59,74 +64,72 @@ export function buildRepositoryIndex(
       continue;
     }
     let entry = byId.get(parsed.id);
-    // The components of one repository share its strings: a monorepo's
-    // thousands of components keep one copy, not one each.
-    const location: RepositoryLocation = entry
-      ? {
-          id: entry.summary.id,
-          host: entry.summary.host,
-          org: entry.summary.org,
-          repo: entry.summary.repo,
-          path: parsed.path,
-          url: entry.summary.url,
-        }
-      : parsed;
-    record.repository = location;
-    if (!entry) {
+    if (entry) {
+      // The components of one repository share its strings: a monorepo's
+      // thousands of components keep one copy, not one each.
+      const { id, host, org, repo, url } = entry.location;
+      record.repository = { id, host, org, repo, path: parsed.path, url };
+    } else {
+      record.repository = parsed;
       entry = {
-        summary: {
-          id: location.id,
-          host: location.host,
-          org: location.org,
-          repo: location.repo,
-          url: location.url,
-          domains: [],
-          components: [],
-          deployables: [],
-        },
+        location: parsed,
         components: [],
         deployables: [],
+        domains: [],
       };
-      byId.set(location.id, entry);
+      byId.set(parsed.id, entry);
     }
-    entry.summary.components.push(component.ref);
     entry.components.push(record);
     if (roles.isDeployable(component)) {
-      entry.summary.deployables.push(component.ref);
       entry.deployables.push(record);
     }
-    if (record.domain !== null) {
-      entry.summary.domains.push(record.domain.entity.ref);
+    const domain = record.domain;
+    if (domain !== null) {
+      const domains = entry.domains;
+      // Neighbours (by ref) mostly share their domain.
+      if (domains[domains.length - 1] !== domain && !domains.includes(domain)) {
+        domains.push(domain);
+      }
     }
   }
   const entries = [...byId.values()].sort((a, b) =>
-    compareStrings(a.summary.id, b.summary.id),
+    compareStrings(a.location.id, b.location.id),
   );
   const repositories: RepositorySummary[] = [];
   const hosted: HostedRecords[] = [];
-  const final = new Map<string, RepositorySummary>();
   const alone = new Map<EntityRecord, number>();
-  for (const { summary, components, deployables } of entries) {
-    const result = { ...summary, domains: sortedUnique(summary.domains) };
-    repositories.push(result);
-    final.set(result.id, result);
-    let onlyDomain = components[0].domain;
-    for (const component of components) {
-      if (component.domain !== onlyDomain) {
-        onlyDomain = null;
-        break;
-      }
-    }
-    const records: HostedRecords = { components, deployables, onlyDomain };
-    hosted.push(records);
+  for (const { location, components, deployables, domains } of entries) {
+    repositories.push({
+      id: location.id,
+      host: location.host,
+      org: location.org,
+      repo: location.repo,
+      url: location.url,
+      domains:
+        domains.length === 1
+          ? [domains[0].entity.ref]
+          : domains.map(refOf).sort(compareStrings),
+      components: components.map(refOf),
+      deployables: deployables.map(refOf),
+    });
+    const onlyDomain =
+      domains.length === 1 &&
+      components.every(component => component.domain === domains[0])
+        ? domains[0]
+        : null;
+    hosted.push({ components, deployables, onlyDomain });
     if (onlyDomain !== null) {
       alone.set(onlyDomain, (alone.get(onlyDomain) ?? 0) + components.length);
     }
   }
+  let final: Map<string, RepositorySummary> | undefined;
   return {
     of: ref => catalog.record(ref)?.repository,
     repositories,
-    get: id => final.get(id),
+    get: id => {
+      final ??= new Map(repositories.map(summary => [summary.id, summary]));
+      return final.get(id);
+    },
     hosted,
     componentsAlone: domain => alone.get(domain) ?? 0,
   };

@@ -59,11 +59,18 @@ function splitPath(text: string): string[] {
     .map(decode);
 }
 
+/** What comes before the branch in a browsing URL. */
+const BRANCH_MARKERS: ReadonlyArray<string> = [
+  'tree',
+  'blob',
+  'src',
+  'raw',
+  'edit',
+];
+
 /** `tree/<branch>/a/b` → `a/b`; markers GitHub, Bitbucket Cloud and GitLab use. */
 function afterBranch(rest: string[]): string[] {
-  return ['tree', 'blob', 'src', 'raw', 'edit'].includes(rest[0] ?? '')
-    ? rest.slice(2)
-    : [];
+  return BRANCH_MARKERS.includes(rest[0] ?? '') ? rest.slice(2) : [];
 }
 
 function azureParts(
@@ -205,6 +212,13 @@ function toLocation(parts: Parts): RepositoryLocation | undefined {
 export function parseRepositoryUrl(
   text: string,
 ): RepositoryLocation | undefined {
+  return parseCommonRepositoryUrl(text) ?? parseAnyRepositoryUrl(text);
+}
+
+/** {@link parseRepositoryUrl} for any text. */
+export function parseAnyRepositoryUrl(
+  text: string,
+): RepositoryLocation | undefined {
   let value = text
     .trim()
     .replace(/^url:/i, '')
@@ -235,6 +249,120 @@ export function parseRepositoryUrl(
     query ? new URLSearchParams(query) : EMPTY_QUERY,
   );
   return parts ? toLocation(parts) : undefined;
+}
+
+const SLASH = 0x2f;
+
+/** `A-Z a-z 0-9 . _ ~ -`: characters that need no decoding and end nothing. */
+function isPlainPathChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    code === 0x2d || // -
+    code === 0x2e || // .
+    code === 0x5f || // _
+    code === 0x7e // ~
+  );
+}
+
+/** `a-z 0-9 . -`: a lowercase host name. */
+function isPlainHostChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2d ||
+    code === 0x2e
+  );
+}
+
+/** Segments that make {@link hostParts} read a URL another way. */
+const SPECIAL_SEGMENTS: ReadonlySet<string> = new Set([
+  '-',
+  '_git',
+  'projects',
+]);
+
+/**
+ * {@link parseRepositoryUrl}, first, for the form nearly every catalog uses:
+ * `[url:]https://host/org/repo[/tree/<branch>/path]` with a lowercase host
+ * and nothing to decode. Undefined for any other text: then only
+ * {@link parseRepositoryUrl} can tell. It gives the same location for every
+ * text it accepts (it accepts only texts that `parseRepositoryUrl` reads
+ * the GitHub way), without regular expressions or temporary arrays: at
+ * 100,000 entities there are tens of thousands of these.
+ */
+export function parseCommonRepositoryUrl(
+  text: string,
+): RepositoryLocation | undefined {
+  let start: number;
+  if (text.startsWith('url:https://')) {
+    start = 12;
+  } else if (text.startsWith('https://')) {
+    start = 8;
+  } else {
+    return undefined;
+  }
+  const length = text.length;
+  let i = start;
+  while (i < length && text.charCodeAt(i) !== SLASH) {
+    if (!isPlainHostChar(text.charCodeAt(i))) {
+      return undefined;
+    }
+    i++;
+  }
+  const host = text.slice(start, i);
+  if (
+    host === '' ||
+    host.startsWith('www.') ||
+    host.includes('gitlab') ||
+    host === 'dev.azure.com' ||
+    host === 'ssh.dev.azure.com' ||
+    host.endsWith('.visualstudio.com')
+  ) {
+    return undefined;
+  }
+  // The segments, empty ones skipped: org, repo, then maybe a branch
+  // marker, the branch and the path.
+  const segments: string[] = [];
+  let segmentStart = i + 1;
+  for (let j = i + 1; j <= length; j++) {
+    if (j === length || text.charCodeAt(j) === SLASH) {
+      if (j > segmentStart) {
+        const segment = text.slice(segmentStart, j);
+        if (SPECIAL_SEGMENTS.has(segment)) {
+          return undefined;
+        }
+        segments.push(segment);
+      }
+      segmentStart = j + 1;
+    } else if (!isPlainPathChar(text.charCodeAt(j))) {
+      return undefined;
+    }
+  }
+  if (segments.length < 2 || segments[0] === 'scm') {
+    return undefined;
+  }
+  const org = lower(segments[0]);
+  let repo = lower(segments[1]);
+  if (repo.endsWith('.git')) {
+    repo = repo.slice(0, -4);
+  }
+  if (repo === '') {
+    return undefined;
+  }
+  const id = `${host}/${org}/${repo}`;
+  return {
+    id,
+    host,
+    org,
+    repo,
+    path:
+      segments.length > 2 && BRANCH_MARKERS.includes(segments[2])
+        ? segments.slice(4).join('/')
+        : '',
+    url: `https://${id}`,
+  };
 }
 
 /**
