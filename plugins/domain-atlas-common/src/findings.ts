@@ -1,6 +1,7 @@
 import type { Finding, Severity } from './report';
 import type { RuleContext, RuleViolation } from './rules/types';
 import { compareStrings, sortedUnique } from './model/ordering';
+import { internalsOf } from './model/internals';
 import { valueText } from './model/valueText';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -62,6 +63,44 @@ function findWaiver(
   return undefined;
 }
 
+/** A finding and what orders it. */
+interface Pending {
+  finding: Finding;
+  /** The domain part of the id (`unassigned` for none). */
+  domainKey: string;
+  /** The part of the id after the domain. */
+  rest: string;
+  /** Rank of `domainKey` among all domain parts, in id order. */
+  rank: number;
+}
+
+/**
+ * Sorts one rule's findings by id and drops repeated ids (the first one
+ * stays), comparing the short domain rank and the end of the id instead
+ * of the whole id where that gives the same order.
+ */
+function sortById(pending: Pending[], byRank: boolean): Pending[] {
+  pending.sort(
+    byRank
+      ? (a, b) => a.rank - b.rank || compareStrings(a.rest, b.rest)
+      : (a, b) => compareStrings(a.finding.id, b.finding.id),
+  );
+  // The sort is stable: of findings with one id, the first reported leads.
+  const unique: Pending[] = [];
+  for (const item of pending) {
+    const last = unique[unique.length - 1];
+    if (
+      last === undefined ||
+      (byRank
+        ? last.rank !== item.rank || last.rest !== item.rest
+        : last.finding.id !== item.finding.id)
+    ) {
+      unique.push(item);
+    }
+  }
+  return unique;
+}
+
 /**
  * Runs every enabled rule and turns its violations into findings: domain
  * (default: the subject's), configured severity, stable id, waiver. A rule
@@ -69,18 +108,24 @@ function findWaiver(
  * duplicates (same id) are reported once.
  */
 export function evaluateRules(context: RuleContext): Finding[] {
-  const findings = new Map<string, Finding>();
   const exempted = new Set<string>();
-  for (const entity of context.catalog.all()) {
+  const records = internalsOf(context)?.catalog.records();
+  for (const entity of records
+    ? Array.from(records, record => record.entity)
+    : context.catalog.all()) {
     if (entity.atlas.exemptions.size > 0) {
       exempted.add(entity.ref);
     }
   }
+  const byRule: Array<{ prefix: string; pending: Pending[] }> = [];
+  const ranks = new Map<string, number>();
   for (const rule of context.options.rules) {
     const config = context.options.ruleConfig.get(rule.id);
     if (!config?.enabled) {
       continue;
     }
+    const pending: Pending[] = [];
+    byRule.push({ prefix: `${rule.id}:`, pending });
     for (const violation of collect(rule.id, () => rule.evaluate(context))) {
       if (!violation || typeof violation !== 'object') {
         continue;
@@ -106,35 +151,71 @@ export function evaluateRules(context: RuleContext): Finding[] {
       const severity: Severity = SEVERITIES.has(violation.severity)
         ? violation.severity!
         : config.severity;
-      const key = violation.key ? `:${violation.key}` : '';
-      const id = `${rule.id}:${domain ?? 'unassigned'}:${entities.join(
-        ',',
-      )}${key}`;
-      if (findings.has(id)) {
-        continue;
-      }
-      const waiver = findWaiver(
-        context,
-        exempted,
-        rule.id,
-        subject,
-        entities,
-        domain,
-      );
-      findings.set(id, {
-        id,
-        rule: rule.id,
-        severity,
-        domain,
-        entities,
-        message:
-          typeof violation.message === 'string'
-            ? violation.message
-            : valueText(violation.message),
-        waived: waiver !== undefined,
-        ...(waiver !== undefined ? { waiver } : {}),
+      const domainKey = `${domain ?? 'unassigned'}`;
+      const rest = violation.key
+        ? `${entities.join(',')}:${violation.key}`
+        : entities.join(',');
+      const id = `${rule.id}:${domainKey}:${rest}`;
+      const waiver =
+        exempted.size === 0
+          ? undefined
+          : findWaiver(context, exempted, rule.id, subject, entities, domain);
+      const message =
+        typeof violation.message === 'string'
+          ? violation.message
+          : valueText(violation.message);
+      ranks.set(domainKey, 0);
+      pending.push({
+        finding:
+          waiver === undefined
+            ? {
+                id,
+                rule: rule.id,
+                severity,
+                domain,
+                entities,
+                message,
+                waived: false,
+              }
+            : {
+                id,
+                rule: rule.id,
+                severity,
+                domain,
+                entities,
+                message,
+                waived: true,
+                waiver,
+              },
+        domainKey,
+        rest,
+        rank: 0,
       });
     }
   }
-  return [...findings.values()].sort((a, b) => compareStrings(a.id, b.id));
+
+  // Ids are `rule:domain:rest`. Rule ids never contain ':', so the ids of
+  // one rule sort together, the rules by `id:`. Within a rule, ids sort by
+  // `domain:` and then by the rest, unless one `domain:` is the beginning
+  // of another (possible only for domains named by extra rules): then by
+  // the whole id.
+  const keys = [...ranks.keys()].map(key => `${key}:`).sort(compareStrings);
+  let byRank = true;
+  keys.forEach((key, rank) => {
+    ranks.set(key.slice(0, -1), rank);
+    if (rank > 0 && key.startsWith(keys[rank - 1])) {
+      byRank = false;
+    }
+  });
+  const findings: Finding[] = [];
+  byRule.sort((a, b) => compareStrings(a.prefix, b.prefix));
+  for (const { pending } of byRule) {
+    for (const item of pending) {
+      item.rank = ranks.get(item.domainKey)!;
+    }
+    for (const item of sortById(pending, byRank)) {
+      findings.push(item.finding);
+    }
+  }
+  return findings;
 }
