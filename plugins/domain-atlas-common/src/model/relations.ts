@@ -1,5 +1,6 @@
 import type { CatalogEntity, EntityRecord, IndexedCatalog } from './catalog';
 import { NO_RECORDS } from './catalog';
+import type { RuleViolation } from '../rules/types';
 import { CatalogProblems } from './problems';
 import { normalizeRef } from './refs';
 import { valueText } from './valueText';
@@ -200,7 +201,8 @@ class RefResolver {
 
   constructor(
     private readonly catalog: IndexedCatalog,
-    readonly problems: CatalogProblems,
+    /** Receives each `invalid-reference` problem. */
+    readonly report: (record: EntityRecord, violation: RuleViolation) => void,
   ) {}
 
   /** The resolved values of a namespace. */
@@ -242,32 +244,27 @@ class RefResolver {
       }
       return outcome;
     }
-    reportInvalid(
-      this.problems,
-      entity,
-      spec,
-      value,
-      outcome.ref,
-      outcome.problem,
+    this.report(
+      record,
+      invalidReference(entity, spec, value, outcome.ref, outcome.problem),
     );
     return undefined;
   }
 }
 
-function reportInvalid(
-  problems: CatalogProblems,
+function invalidReference(
   entity: CatalogEntity,
   spec: FieldSpec,
   value: unknown,
   target: string | undefined,
   message: string,
-) {
-  problems.add('invalid-reference', {
+): RuleViolation {
+  return {
     subject: entity.ref,
     entities: target ? [entity.ref, target] : [entity.ref],
     key: `${spec.field}:${target ?? valueText(value)}`,
     message: `spec.${spec.field} of ${entity.ref} ${message}`,
-  });
+  };
 }
 
 /** Keeps the target of a single-ref field on the record. */
@@ -359,13 +356,9 @@ function resolveField(
   }
   if (!Array.isArray(value)) {
     const text = `is ${valueText(value)}, not an entity ref`;
-    reportInvalid(
-      resolver.problems,
-      record.entity,
-      spec,
-      value,
-      undefined,
-      text,
+    resolver.report(
+      record,
+      invalidReference(record.entity, spec, value, undefined, text),
     );
     return;
   }
@@ -419,50 +412,75 @@ function viewOf(record: EntityRecord): EntityRelations {
 /**
  * Resolves the spec references of every entity (relations in the input are
  * not relied on: catalog YAML files have none) onto the catalog's records,
- * with the reverse lookups. The reverse lists come out sorted by ref: the
- * kinds are visited component before resource, each kind's records in ref
- * order, and an entity names each target once.
+ * with the reverse lookups, sorted by ref.
  */
 export function buildCatalogRelations(
   catalog: IndexedCatalog,
   problems: CatalogProblems,
 ): CatalogRelations {
-  const resolver = new RefResolver(catalog, problems);
+  // The records are visited in the order of the input, which is the order
+  // of the entities in memory (in ref order they would be read all over
+  // the heap). What depends on the order is put in ref order afterwards:
+  // the problems, reported kind by kind in the order of FIELDS_BY_KIND and
+  // then by ref, and the reverse lists, sorted by ref.
+  const fieldsByKind = new Map<string, FieldSpec[]>();
+  let order = 0;
+  for (const kind of Object.keys(FIELDS_BY_KIND)) {
+    fieldsByKind.set(kind, FIELDS_BY_KIND[kind]);
+    for (const record of catalog.recordsOfKind(kind)) {
+      record.order = order++;
+    }
+  }
+  const found: Array<{ record: EntityRecord; violation: RuleViolation }> = [];
+  const resolver = new RefResolver(catalog, (record, violation) =>
+    found.push({ record, violation }),
+  );
   let namespace = 'default';
   let resolved = resolver.resolvedIn(namespace);
-  for (const kind of Object.keys(FIELDS_BY_KIND)) {
-    const fields = FIELDS_BY_KIND[kind];
-    for (const record of catalog.recordsOfKind(kind)) {
-      record.hasRelations = true;
-      if (record.entity.namespace !== namespace) {
-        namespace = record.entity.namespace;
-        resolved = resolver.resolvedIn(namespace);
-      }
-      for (const spec of fields) {
-        resolveField(record, spec, resolver, resolved);
-      }
-      for (const api of record.providesApis) {
-        if (api.providers === NO_RECORDS) {
-          api.providers = [record];
-        } else {
-          api.providers.push(record);
-        }
-      }
-      for (const api of record.consumesApis) {
-        if (api.consumers === NO_RECORDS) {
-          api.consumers = [record];
-        } else {
-          api.consumers.push(record);
-        }
-      }
-      for (const target of record.dependsOn) {
-        if (target.dependents === NO_RECORDS) {
-          target.dependents = [record];
-        } else {
-          target.dependents.push(record);
-        }
+  for (const record of catalog.records()) {
+    const fields = fieldsByKind.get(record.entity.kind);
+    if (fields === undefined) {
+      continue;
+    }
+    record.hasRelations = true;
+    if (record.entity.namespace !== namespace) {
+      namespace = record.entity.namespace;
+      resolved = resolver.resolvedIn(namespace);
+    }
+    for (const spec of fields) {
+      resolveField(record, spec, resolver, resolved);
+    }
+    for (const api of record.providesApis) {
+      if (api.providers === NO_RECORDS) {
+        api.providers = [record];
+      } else {
+        api.providers.push(record);
       }
     }
+    for (const api of record.consumesApis) {
+      if (api.consumers === NO_RECORDS) {
+        api.consumers = [record];
+      } else {
+        api.consumers.push(record);
+      }
+    }
+    for (const target of record.dependsOn) {
+      if (target.dependents === NO_RECORDS) {
+        target.dependents = [record];
+      } else {
+        target.dependents.push(record);
+      }
+    }
+  }
+  // Stable: the problems of one entity keep their order.
+  found.sort((a, b) => a.record.order - b.record.order);
+  for (const { violation } of found) {
+    problems.add('invalid-reference', violation);
+  }
+  for (const record of catalog.records()) {
+    inRefOrder(record.providers);
+    inRefOrder(record.consumers);
+    inRefOrder(record.dependents);
   }
   const recordOf = (ref: string) => catalog.record(ref);
   return {
@@ -483,4 +501,17 @@ export function buildCatalogRelations(
     dependentsOf: ref =>
       recordOf(ref)?.dependents.map(record => record.entity.ref) ?? [],
   };
+}
+
+/**
+ * Sorts a reverse list by ref: by `order`, which follows the refs of the
+ * kinds that make reverse lists (components, then resources).
+ */
+function inRefOrder(records: EntityRecord[]) {
+  for (let i = 1; i < records.length; i++) {
+    if (records[i - 1].order > records[i].order) {
+      records.sort((a, b) => a.order - b.order);
+      return;
+    }
+  }
 }
