@@ -17,8 +17,9 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('The revision this one follows; 0 for the first');
     table.string('hash', 64).notNullable().comment('SHA-256 of the definition');
-    table.string('type').nullable();
-    table.string('version').nullable();
+    // Catalog data of any length: text, so a long version never fails an insert.
+    table.text('type').nullable();
+    table.text('version').nullable();
     table.text('definition', 'longtext').notNullable();
     table.timestamp('first_seen', { useTz: true }).notNullable();
     table.timestamp('last_seen', { useTz: true }).notNullable();

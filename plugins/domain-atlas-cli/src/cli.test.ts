@@ -4,7 +4,6 @@
  * common package) is covered along with exit codes and messages.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,7 +16,6 @@ import {
   WARNINGS_ONLY_CATALOG,
   writeTempTree,
 } from './__testUtils__/fixtures';
-import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
 
 jest.setTimeout(60_000);
 
@@ -317,26 +315,15 @@ describe('domain-atlas contract-diff (process)', () => {
     await Promise.all(cleanups.splice(0).map(cleanup => cleanup()));
   });
 
-  /** The demo's orders-api-v2 entity alone, as a catalog-info file. */
-  const demoOrdersApiEntity = async () => {
-    const text = await readFile(
-      join(REPO_ROOT, 'examples/domains/orders.yaml'),
-      'utf8',
-    );
-    const api = parseAllDocuments(text)
-      .map(document => document.toJSON())
-      .find(entity => entity?.metadata?.name === 'orders-api-v2');
-    return stringifyYaml(api);
-  };
-
   it("classifies the demo's 2.2.0 → 2.3.0 change as breaking without a major version: exit 1", async () => {
-    const dir = await tree({
-      'catalog-info.yaml': await demoOrdersApiEntity(),
-    });
+    // The new side is the demo's catalog file as it is: several entities,
+    // the API picked by name.
     const result = await run([
       'contract-diff',
       'examples/history/orders-api-v2-2.2.0.openapi.json',
-      join(dir, 'catalog-info.yaml'),
+      'examples/domains/orders.yaml',
+      '--api',
+      'orders-api-v2',
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
@@ -399,6 +386,62 @@ describe('domain-atlas contract-diff (process)', () => {
     ]);
   });
 
+  it('reads catalog-info files: $text definitions resolved, several APIs need --api', async () => {
+    const entity = (name: string, definition: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: ${name}\nspec:\n  type: graphql\n  lifecycle: production\n  owner: team\n  definition:\n    ${definition}\n`;
+    const dir = await tree({
+      'old/catalog-info.yaml': entity('search', '$text: ./schema.graphql'),
+      'old/schema.graphql': 'type Query { search(q: String): [String] }\n',
+      'new/catalog-info.yaml': `${entity(
+        'search',
+        '$text: ./schema.graphql',
+      )}---\n${entity('other', '$text: https://example.com/schema.graphql')}`,
+      'new/schema.graphql': 'type Query { find(q: String): [String] }\n',
+    });
+
+    const ambiguous = await run(
+      ['contract-diff', 'old/catalog-info.yaml', 'new/catalog-info.yaml'],
+      { cwd: dir },
+    );
+    expect(ambiguous).toMatchObject({
+      code: 2,
+      stderr:
+        'domain-atlas: new/catalog-info.yaml has 2 API entities (search, other); pass --api <name>\n',
+    });
+
+    const search = await run(
+      [
+        'contract-diff',
+        'old/catalog-info.yaml',
+        'new/catalog-info.yaml',
+        '--api',
+        'search',
+      ],
+      { cwd: dir },
+    );
+    expect(search.code).toBe(1);
+    expect(search.stdout).toContain(
+      "breaking      Field 'search' was removed from object type 'Query'",
+    );
+
+    const remote = await run(
+      [
+        'contract-diff',
+        'new/catalog-info.yaml',
+        'new/catalog-info.yaml',
+        '--api',
+        'other',
+      ],
+      { cwd: dir },
+    );
+    expect(remote).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        "the definition's $text target https://example.com/schema.graphql is not a local file (nothing is fetched)",
+      ),
+    });
+  });
+
   it('exits 2 naming unreadable input', async () => {
     const dir = await tree({
       'good.yaml':
@@ -421,7 +464,7 @@ describe('domain-atlas contract-diff (process)', () => {
     );
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(
-      /^domain-atlas: cannot compare good.yaml with broken.yaml: the definition does not parse: /,
+      /^domain-atlas: cannot compare good.yaml with broken.yaml: the new definition does not parse: /,
     );
 
     const unknown = await run(['contract-diff', 'notes.txt', 'notes.txt'], {

@@ -120,6 +120,10 @@ export function createProgram(
         'spec type (default: from the file extension, the document or the entity)',
       ).choices(CONTRACT_TYPES),
     )
+    .option(
+      '--api <name>',
+      'the API entity to compare, in catalog files that hold several',
+    )
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(CONTRACT_DIFF_FORMATS)

@@ -41,7 +41,10 @@ export interface ContractDiff {
   majorChanged: boolean;
   /** The strongest class of any change; `non-breaking` when there are none. */
   classification: ChangeClass;
+  /** The changes, breaking ones first; at most a few hundred are kept. */
   changes: ClassifiedChange[];
+  /** How many more changes the diff found than `changes` lists. */
+  omittedChanges?: number;
   /** A breaking change that kept its major version: `breaking-change-needs-major`. */
   needsMajor: boolean;
   /** Why the definitions could not be compared, when they could not. */

@@ -32,6 +32,7 @@ export type { RepositoryLocation } from './repositoryUrls';
 export type { ContractIndex, ContractInfo } from './contracts';
 export { contractVersionOfEntity } from './contracts';
 export { definitionVersion } from './contractDefinitions';
+export { DEFAULT_MAX_DEFINITION_SIZE } from './options';
 export type { DefinitionVersion } from './contractDefinitions';
 export * from './contractChanges';
 export { satisfiesRange } from './versionRanges';

@@ -108,7 +108,11 @@ export const DEFAULT_TYPES = {
   contractLibraryTypes: ['contract'],
 } as const;
 
-/** Default limit for parsing `spec.definition`: 1 MiB of text. */
+/**
+ * The largest API definition read or compared, in characters (1 MiB).
+ *
+ * @public
+ */
 export const DEFAULT_MAX_DEFINITION_SIZE = 1024 * 1024;
 
 const SEVERITIES: ReadonlyArray<Severity> = ['error', 'warning', 'info'];

@@ -253,7 +253,7 @@ export function registerActions(options: {
     name: 'check-contract-change',
     title: 'What breaks if this API definition ships',
     description:
-      "Compares a candidate definition of an API with the one in the catalog, classifies every change as breaking or not with the spec type's diff library, and names the consumers that would break (their pin does not accept the new version, or the change is breaking).",
+      "Compares a candidate definition of an API with its newest recorded definition (the catalog's as of the last refresh), classifies every change as breaking or not with the spec type's diff library, and names the consumers that would break (their pin does not accept the new version, or the change is breaking).",
     attributes,
     visibilityPermission: domainAtlasReportReadPermission,
     schema: {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { dirname, extname, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import {
   ChangeClass,
   ContractDiff,
@@ -39,6 +39,8 @@ export const CONTRACT_DIFF_FORMATS = ['table', 'json'] as const;
  */
 export interface ContractDiffCommandOptions {
   type?: (typeof CONTRACT_TYPES)[number];
+  /** The API entity to read from catalog files holding several. */
+  api?: string;
   format: (typeof CONTRACT_DIFF_FORMATS)[number];
 }
 
@@ -59,14 +61,85 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A `$text`/`$json`/`$yaml` placeholder of the catalog, read as text. */
+async function resolvePlaceholder(
+  definition: Record<string, unknown>,
+  file: string,
+  path: string,
+): Promise<string | undefined> {
+  const keys = Object.keys(definition);
+  const key = keys[0];
+  if (keys.length !== 1 || !['$text', '$json', '$yaml'].includes(key)) {
+    return undefined;
+  }
+  const target = definition[key];
+  if (typeof target !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    throw new CliInputError(
+      `${path}: the definition's ${key} target ${String(
+        target,
+      )} is not a local file (nothing is fetched)`,
+    );
+  }
+  const targetFile = resolve(dirname(file), target);
+  try {
+    return await readFile(targetFile, 'utf8');
+  } catch (error) {
+    throw new CliInputError(
+      `${path}: cannot read the definition's ${key} target ${target}: ${
+        (error as NodeJS.ErrnoException).code ?? error
+      }`,
+    );
+  }
+}
+
 /**
- * Reads a definition file: a definition itself, or a catalog API entity
- * (its `spec.definition` and `spec.type`), so two versions of a
- * catalog-info.yaml can be compared as they are.
+ * The API entity of a catalog file: the one named `api`, else the only
+ * one. Undefined when the file holds no API entity.
+ */
+function pickApiEntity(
+  documents: unknown[],
+  path: string,
+  api: string | undefined,
+): Record<string, unknown> | undefined {
+  const apis = documents.filter(
+    (document): document is Record<string, unknown> =>
+      isRecord(document) &&
+      typeof document.kind === 'string' &&
+      document.kind.toLocaleLowerCase('en-US') === 'api',
+  );
+  const nameOf = (entity: Record<string, unknown>) =>
+    isRecord(entity.metadata) ? String(entity.metadata.name) : '';
+  if (api !== undefined) {
+    const named = apis.find(entity => nameOf(entity) === api);
+    if (!named && apis.length > 0) {
+      throw new CliInputError(
+        `${path} has no API entity named ${api}; it has ${apis
+          .map(nameOf)
+          .join(', ')}`,
+      );
+    }
+    return named;
+  }
+  if (apis.length > 1) {
+    throw new CliInputError(
+      `${path} has ${apis.length} API entities (${apis
+        .map(nameOf)
+        .join(', ')}); pass --api <name>`,
+    );
+  }
+  return apis[0];
+}
+
+/**
+ * Reads a definition file: a definition itself, or a catalog file with an
+ * API entity (its `spec.definition`, `$text` placeholders resolved, and
+ * `spec.type`), so two revisions of a catalog-info.yaml compare as they
+ * are.
  */
 async function readDefinitionFile(
   path: string,
   cwd: string,
+  api: string | undefined,
 ): Promise<DefinitionFile> {
   const file = resolve(cwd, path);
   let text: string;
@@ -81,42 +154,45 @@ async function readDefinitionFile(
   if (byExtension) {
     return { definition: text, type: byExtension };
   }
-  let document: unknown;
+  let documents: unknown[];
   try {
-    document = parseYaml(text, { maxAliasCount: 100 });
+    documents = parseAllDocuments(text).map(document => {
+      if (document.errors.length > 0) {
+        throw document.errors[0];
+      }
+      return document.toJS({ maxAliasCount: 100 });
+    });
   } catch {
     // Not YAML: the differ says why when it reads it.
     return { definition: text };
   }
-  if (!isRecord(document)) {
-    return { definition: text };
-  }
-  const spec = document.spec;
-  if (
-    typeof document.kind === 'string' &&
-    document.kind.toLocaleLowerCase('en-US') === 'api' &&
-    isRecord(spec)
-  ) {
-    if (spec.definition === undefined) {
-      throw new CliInputError(
-        `${path} is an API entity without spec.definition`,
-      );
+  const entity = pickApiEntity(documents, path, api);
+  if (entity) {
+    const spec = isRecord(entity.spec) ? entity.spec : {};
+    const type = typeof spec.type === 'string' ? spec.type : undefined;
+    if (spec.definition === undefined || spec.definition === null) {
+      throw new CliInputError(`${path}: the API entity has no spec.definition`);
     }
+    if (typeof spec.definition === 'string') {
+      return { definition: spec.definition, type };
+    }
+    const placeholder = isRecord(spec.definition)
+      ? await resolvePlaceholder(spec.definition, file, path)
+      : undefined;
     return {
-      definition:
-        typeof spec.definition === 'string'
-          ? spec.definition
-          : JSON.stringify(spec.definition),
-      type: typeof spec.type === 'string' ? spec.type : undefined,
+      definition: placeholder ?? JSON.stringify(spec.definition),
+      type,
     };
   }
+  const [document] = documents;
   if (
-    typeof document.openapi === 'string' ||
-    typeof document.swagger === 'string'
+    isRecord(document) &&
+    (typeof document.openapi === 'string' ||
+      typeof document.swagger === 'string')
   ) {
     return { definition: text, type: 'openapi' };
   }
-  if (typeof document.asyncapi === 'string') {
+  if (isRecord(document) && typeof document.asyncapi === 'string') {
     return { definition: text, type: 'asyncapi' };
   }
   return { definition: text };
@@ -194,8 +270,8 @@ export async function runContractDiffCommand(
   options: ContractDiffCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const before = await readDefinitionFile(oldPath, io.cwd);
-  const after = await readDefinitionFile(newPath, io.cwd);
+  const before = await readDefinitionFile(oldPath, io.cwd, options.api);
+  const after = await readDefinitionFile(newPath, io.cwd, options.api);
   const type = options.type ?? after.type ?? before.type;
   if (type === undefined || comparableType(type) === undefined) {
     throw new CliInputError(

@@ -72,8 +72,8 @@ const SMART_CLASSES: Record<string, ChangeClass> = {
 export const asyncApiDiffer: SpecDiffer = {
   tool: '@asyncapi/diff',
   async diff(before, after, maxSize) {
-    const old = parseDocument(before, maxSize);
-    const current = parseDocument(after, maxSize);
+    const old = parseDocument(before, maxSize, 'old');
+    const current = parseDocument(after, maxSize, 'new');
     requireAsyncApi(old, 'old');
     requireAsyncApi(current, 'new');
     const output = asyncApiDiff(old, current, {

@@ -152,7 +152,7 @@ describe('compareDefinitions', () => {
         changes: [],
         needsMajor: false,
       });
-      expect(diff.problem).toMatch(/does not parse/);
+      expect(diff.problem).toMatch(/^the new definition does not parse/);
     });
 
     it('accepts definitions given as objects (inline YAML in the catalog)', async () => {
@@ -270,7 +270,7 @@ describe('compareDefinitions', () => {
       ]);
     });
 
-    it('finds no change when only a comment changed', async () => {
+    it('finds no breaking change when only a comment changed', async () => {
       const before = proto('acme.orders.v1', true);
       const diff = await compareDefinitions({
         type: 'grpc',
@@ -278,6 +278,42 @@ describe('compareDefinitions', () => {
         after: `// Orders API, reviewed\n${before}`,
       });
       expect(diff.classification).toBe('non-breaking');
+      // buf names breaking changes only; the text did change.
+      expect(diff.changes).toEqual([
+        {
+          class: 'non-breaking',
+          action: 'changed',
+          path: 'contract.proto',
+          message: 'Changed; buf found no breaking change (FILE rules)',
+        },
+      ]);
+    });
+
+    it('treats a new package version as a new major version, so breaking is allowed', async () => {
+      const diff = await compareDefinitions({
+        type: 'grpc',
+        before: proto('acme.orders.v1', true),
+        after: proto('acme.orders.v2', true),
+      });
+      expect(diff).toMatchObject({
+        fromVersion: '1',
+        toVersion: '2',
+        majorChanged: true,
+        classification: 'breaking',
+        needsMajor: false,
+      });
+      expect(diff.changes).toContainEqual(
+        expect.objectContaining({ path: 'FILE_SAME_PACKAGE' }),
+      );
+    });
+
+    it('says which side does not compile', async () => {
+      const diff = await compareDefinitions({
+        type: 'grpc',
+        before: 'syntax = "proto3"; mesage Order {',
+        after: proto('acme.orders.v1', true),
+      });
+      expect(diff.problem).toMatch(/^the old definition does not compile/);
     });
 
     it('reports a definition that does not compile as a problem', async () => {
@@ -287,10 +323,12 @@ describe('compareDefinitions', () => {
         after: 'syntax = "proto3"; mesage Order {',
       });
       expect(diff.classification).toBe('unclassified');
-      expect(diff.problem).toMatch(/does not compile/);
+      expect(diff.problem).toMatch(/^the new definition does not compile/);
     });
   });
 
+  // GraphQL SDL carries no version, so there is no version-only edit: the
+  // API's version comes from its annotation or name.
   describe('graphql (@graphql-inspector/core)', () => {
     it('classifies a removed field as breaking', async () => {
       const diff = await compareDefinitions({
@@ -353,6 +391,23 @@ describe('compareDefinitions', () => {
       maxDefinitionSize: 100,
     });
     expect(diff.problem).toMatch(/over the 100 limit/);
+  });
+
+  it('keeps the breaking changes first when a diff finds more than it lists', async () => {
+    const properties = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) => `\n        p${i}: { type: string }`,
+      ).join('');
+    const diff = await compareDefinitions({
+      type: 'openapi',
+      before: openApi('2.0.0'),
+      after: openApi('2.1.0', properties(600), false),
+    });
+    expect(diff.changes).toHaveLength(500);
+    expect(diff.omittedChanges).toBeGreaterThan(100);
+    expect(diff.changes[0].class).toBe('breaking');
+    expect(diff.classification).toBe('breaking');
   });
 
   it('says which types it cannot compare', async () => {

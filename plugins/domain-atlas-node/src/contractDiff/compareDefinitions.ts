@@ -14,6 +14,14 @@ import {
 import { protobufDiffer } from './protobufDiffer';
 import type { ComparableType, SpecDiffer } from './types';
 
+/**
+ * Changes kept per comparison. A schema reused everywhere can give tens of
+ * thousands; the classification still counts them all.
+ */
+const MAX_CHANGES = 500;
+
+const CLASS_ORDER = { breaking: 0, unclassified: 1, 'non-breaking': 2 };
+
 const DIFFERS: Record<ComparableType, SpecDiffer> = {
   openapi: openApiDiffer,
   asyncapi: asyncApiDiffer,
@@ -32,12 +40,20 @@ const TYPE_ALIASES: Record<string, ComparableType> = {
   graphql: 'graphql',
 };
 
-/** The differ's type for a catalog API `spec.type`, if Domain Atlas has one. */
+/**
+ * The differ's type for a catalog API `spec.type`, if Domain Atlas has one.
+ *
+ * @public
+ */
 export function comparableType(type: string): ComparableType | undefined {
   return TYPE_ALIASES[type.trim().toLocaleLowerCase('en-US')];
 }
 
-/** What {@link compareDefinitions} compares. */
+/**
+ * What {@link compareDefinitions} compares.
+ *
+ * @public
+ */
 export interface CompareDefinitionsOptions {
   /** The API's `spec.type`: openapi, asyncapi, grpc or graphql. */
   type: string;
@@ -94,12 +110,18 @@ export async function compareDefinitions(
   try {
     const changes = await differ.diff(options.before, options.after, maxSize);
     const classification = strongestClass(changes);
+    const kept = [...changes].sort(
+      (a, b) => CLASS_ORDER[a.class] - CLASS_ORDER[b.class],
+    );
     return {
       ...base,
       type,
       tool: differ.tool,
       classification,
-      changes,
+      changes: kept.slice(0, MAX_CHANGES),
+      ...(kept.length > MAX_CHANGES
+        ? { omittedChanges: kept.length - MAX_CHANGES }
+        : {}),
       needsMajor: classification === 'breaking' && !base.majorChanged,
     };
   } catch (error) {

@@ -9,11 +9,11 @@ import type { SpecDiffer } from './types';
 
 function schemaOf(
   definition: unknown,
-  side: string,
+  side: 'old' | 'new',
   maxSize: number,
 ): GraphQLSchema {
   const text = definitionText(definition);
-  checkSize(text, maxSize);
+  checkSize(text, maxSize, side);
   try {
     return buildSchema(text);
   } catch (error) {

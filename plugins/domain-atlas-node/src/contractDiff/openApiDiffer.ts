@@ -42,8 +42,8 @@ function requireOpenApi(document: Record<string, unknown>, side: string) {
 export const openApiDiffer: SpecDiffer = {
   tool: 'api-smart-diff',
   async diff(before, after, maxSize) {
-    const old = parseDocument(before, maxSize);
-    const current = parseDocument(after, maxSize);
+    const old = parseDocument(before, maxSize, 'old');
+    const current = parseDocument(after, maxSize, 'new');
     requireOpenApi(old, 'old');
     requireOpenApi(current, 'new');
     const seen = new Set<string>();

@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-common';
 
-/** The largest definition compared, as in the analysis (1 MiB). */
-export const DEFAULT_MAX_DEFINITION_SIZE = 1024 * 1024;
+/** The largest definition compared: the analysis's limit. */
+export { DEFAULT_MAX_DEFINITION_SIZE };
 
 /** Why a definition cannot be compared; the message says what to fix. */
 export class DefinitionError extends Error {
@@ -11,7 +12,11 @@ export class DefinitionError extends Error {
   }
 }
 
-/** A definition as text: objects (inline YAML in the catalog) serialised. */
+/**
+ * A definition as text: objects (inline YAML in the catalog) serialised.
+ *
+ * @public
+ */
 export function definitionText(definition: unknown): string {
   if (typeof definition === 'string') {
     return definition;
@@ -29,6 +34,7 @@ export function definitionText(definition: unknown): string {
 export function parseDocument(
   definition: unknown,
   maxSize: number,
+  side: 'old' | 'new',
 ): Record<string, unknown> {
   if (
     typeof definition === 'object' &&
@@ -38,30 +44,38 @@ export function parseDocument(
     return definition as Record<string, unknown>;
   }
   const text = definitionText(definition);
-  checkSize(text, maxSize);
+  checkSize(text, maxSize, side);
   let document: unknown;
   try {
     document = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
   } catch (error) {
     const message =
       error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new DefinitionError(`the definition does not parse: ${message}`);
+    throw new DefinitionError(
+      `the ${side} definition does not parse: ${message}`,
+    );
   }
   if (
     typeof document !== 'object' ||
     document === null ||
     Array.isArray(document)
   ) {
-    throw new DefinitionError('the definition is not a YAML or JSON object');
+    throw new DefinitionError(
+      `the ${side} definition is not a YAML or JSON object`,
+    );
   }
   return document as Record<string, unknown>;
 }
 
 /** Rejects definitions over the size limit before any parser sees them. */
-export function checkSize(text: string, maxSize: number): void {
+export function checkSize(
+  text: string,
+  maxSize: number,
+  side: 'old' | 'new',
+): void {
   if (text.length > maxSize) {
     throw new DefinitionError(
-      `the definition is ${text.length} characters long, over the ${maxSize} limit`,
+      `the ${side} definition is ${text.length} characters long, over the ${maxSize} limit`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { ClassifiedChange } from '@domain-atlas/plugin-domain-atlas-common';
 import { checkSize, DefinitionError, definitionText } from './parseDefinition';
 import type { SpecDiffer } from './types';
@@ -19,9 +19,33 @@ const CONFIG = JSON.stringify({ version: 'v2', breaking: { use: ['FILE'] } });
 const AGAINST_CONFIG = JSON.stringify({ version: 'v2' });
 const TIMEOUT_MS = 60_000;
 
-/** The buf binary of the installed @bufbuild/buf, through its launcher. */
-function bufLauncher(): string {
-  return require.resolve('@bufbuild/buf/bin/buf');
+/** @bufbuild/buf's binary package per platform, as its own launcher maps them. */
+const PLATFORM_PACKAGES: Record<string, string> = {
+  'darwin arm64': '@bufbuild/buf-darwin-arm64',
+  'darwin x64': '@bufbuild/buf-darwin-x64',
+  'linux arm64': '@bufbuild/buf-linux-aarch64',
+  'linux arm': '@bufbuild/buf-linux-armv7',
+  'linux x64': '@bufbuild/buf-linux-x64',
+  'win32 arm64': '@bufbuild/buf-win32-arm64',
+  'win32 x64': '@bufbuild/buf-win32-x64',
+};
+
+/**
+ * The buf binary itself, not @bufbuild/buf's Node launcher: a timeout must
+ * kill the process doing the work.
+ */
+function bufBinary(): string {
+  const platformPackage = PLATFORM_PACKAGES[`${platform()} ${arch()}`];
+  if (!platformPackage) {
+    throw new DefinitionError(
+      `buf has no binary for ${platform()} ${arch()}; protobuf definitions cannot be compared here`,
+    );
+  }
+  const bufRoot = dirname(require.resolve('@bufbuild/buf/package.json'));
+  return require.resolve(
+    `${platformPackage}/bin/buf${platform() === 'win32' ? '.exe' : ''}`,
+    { paths: [bufRoot] },
+  );
 }
 
 function runBuf(
@@ -31,13 +55,20 @@ function runBuf(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(
-      process.execPath,
-      [bufLauncher(), ...args],
+      bufBinary(),
+      args,
       {
         cwd,
         timeout: TIMEOUT_MS,
+        killSignal: 'SIGKILL',
         maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, BUF_CACHE_DIR: cacheDir },
+        // Only what buf needs: the backend's secrets stay out of its
+        // environment.
+        env: {
+          PATH: process.env.PATH ?? '',
+          BUF_CACHE_DIR: cacheDir,
+          HOME: cacheDir,
+        },
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
@@ -61,7 +92,8 @@ function parseAnnotations(stdout: string): BufAnnotation[] {
  * Protobuf with `buf breaking` from @bufbuild/buf (the binary ships inside
  * the npm package). Both definitions go into a temporary module as
  * `contract.proto`; buf's well-known types resolve, other imports do not
- * (nothing is fetched). buf reports breaking changes only, so a change it
+ * (nothing is fetched), so a definition importing e.g.
+ * `google/api/annotations.proto` cannot be compared. buf reports breaking changes only, so a change it
  * does not flag is non-breaking.
  */
 export const protobufDiffer: SpecDiffer = {
@@ -69,8 +101,8 @@ export const protobufDiffer: SpecDiffer = {
   async diff(before, after, maxSize) {
     const oldText = definitionText(before);
     const newText = definitionText(after);
-    checkSize(oldText, maxSize);
-    checkSize(newText, maxSize);
+    checkSize(oldText, maxSize, 'old');
+    checkSize(newText, maxSize, 'new');
     if (oldText === newText) {
       return [];
     }
@@ -99,8 +131,10 @@ export const protobufDiffer: SpecDiffer = {
       const annotations = parseAnnotations(result.stdout);
       const compileError = annotations.find(a => a.type === 'COMPILE');
       if (compileError) {
+        // buf runs in new/, so the old definition's path is ../old/….
+        const side = compileError.path?.startsWith('..') ? 'old' : 'new';
         throw new DefinitionError(
-          `the new definition does not compile: ${compileError.message} (line ${compileError.start_line})`,
+          `the ${side} definition does not compile: ${compileError.message} (line ${compileError.start_line})`,
         );
       }
       if (result.code !== 0 && annotations.length === 0) {

@@ -1,6 +1,10 @@
 import type { ClassifiedChange } from '@domain-atlas/plugin-domain-atlas-common';
 
-/** The spec types Domain Atlas can compare. */
+/**
+ * The spec types Domain Atlas can compare.
+ *
+ * @public
+ */
 export type ComparableType = 'openapi' | 'asyncapi' | 'grpc' | 'graphql';
 
 /** Compares two definitions of one spec type and classifies every change. */

@@ -194,6 +194,23 @@ describe.each(databases.eachSupportedId())('ContractHistory on %p', id => {
     expect(await store.getRevisions('api:default/orders-api')).toHaveLength(2);
   });
 
+  it('records versions and types of any length (catalog data is unbounded)', async () => {
+    const { store, history } = await setup(id);
+    const longVersion = `1.0.0-${'x'.repeat(400)}`;
+    const longType = `openapi${'-'.repeat(300)}`;
+    await history().record(
+      [
+        api('orders-api', openApi(longVersion, true)),
+        api('odd-api', 'anything', longType),
+      ],
+      day(1),
+    );
+    const [orders] = await store.getRevisions('api:default/orders-api');
+    expect(orders.version).toBe(longVersion);
+    const [odd] = await store.getRevisions('api:default/odd-api');
+    expect(odd.type).toBe(longType);
+  });
+
   it('keeps malformed definitions with an unclassified change instead of failing', async () => {
     const { store, history } = await setup(id);
     const contracts = history();

@@ -1,4 +1,8 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   consumerImpact,
   consumersOf,
@@ -41,12 +45,20 @@ function toRevision(revision: StoredRevision): ContractRevision {
 }
 
 /**
+ * Candidate checks running at once per instance. A diff parses two
+ * definitions of up to the size limit and may run buf; more callers than
+ * this get a 503 rather than a backend that stops answering.
+ */
+const MAX_CONCURRENT_CHECKS = 2;
+
+/**
  * The contract catalogue: the report's contracts with their recorded
  * definition history, and "what breaks if this definition ships".
  */
 export class ContractService {
   private readonly store: ContractRevisionStore;
   private readonly maxDefinitionSize: number;
+  private runningChecks = 0;
 
   constructor(options: {
     store: ContractRevisionStore;
@@ -111,6 +123,24 @@ export class ContractService {
    * the consumers it would break.
    */
   async check(
+    report: DomainAtlasReport,
+    apiRef: string,
+    candidate: unknown,
+  ): Promise<ContractCheckResult> {
+    if (this.runningChecks >= MAX_CONCURRENT_CHECKS) {
+      throw new ServiceUnavailableError(
+        `Domain Atlas is already comparing ${MAX_CONCURRENT_CHECKS} definitions; try again in a moment`,
+      );
+    }
+    this.runningChecks++;
+    try {
+      return await this.compare(report, apiRef, candidate);
+    } finally {
+      this.runningChecks--;
+    }
+  }
+
+  private async compare(
     report: DomainAtlasReport,
     apiRef: string,
     candidate: unknown,

@@ -83,7 +83,18 @@ export class RefreshService {
       const entities = await this.reader.readAll();
       // Definitions are recorded first so that a breaking change seen now
       // is a finding in this very report.
-      const contractChanges = await this.contracts.record(entities, startedAt);
+      const contractChanges = await this.contracts
+        .record(entities, startedAt)
+        .catch(error => {
+          // The report matters more than the history: analyse without
+          // recorded changes and try again at the next refresh.
+          this.logger.error(
+            `Domain Atlas could not record API definitions; analysing without contract changes: ${stringifyError(
+              error,
+            )}`,
+          );
+          return [];
+        });
       const report = analyze(entities, {
         ...this.config.analysis,
         contractChanges,

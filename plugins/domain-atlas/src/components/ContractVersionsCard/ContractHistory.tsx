@@ -164,7 +164,8 @@ export function ContractHistory(props: { history: ContractRevision[] }) {
       </TableHead>
       <TableBody>
         {[...history].reverse().map(revision => (
-          <TableRow key={revision.hash}>
+          // A reverted definition is a new revision with an old hash.
+          <TableRow key={`${revision.hash}:${revision.firstSeen}`}>
             <TableCell
               className={classes.cell}
               component="th"

@@ -250,6 +250,45 @@ describe('ContractVersionsCard', () => {
     expect(within(rows[2]).getByText('first definition seen')).toBeVisible();
   });
 
+  it('shows a reverted definition as its own row (same hash, seen again later)', async () => {
+    const reverted = {
+      ...detail.history[0],
+      version: '2.1.0',
+      firstSeen: '2026-06-01T09:00:00.000Z',
+      lastSeen: '2026-06-02T09:00:00.000Z',
+      change: {
+        ...detail.history[2].change!,
+        classification: 'non-breaking' as const,
+        needsMajor: false,
+        changes: [],
+      },
+    };
+    const errors = jest.spyOn(console, 'error');
+    await renderWith({
+      getContract: jest
+        .fn()
+        .mockResolvedValue({
+          ...detail,
+          history: [...detail.history, reverted],
+        }),
+    });
+    const history = await screen.findByRole('table', {
+      name: 'Definition history',
+    });
+    expect(
+      within(history)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getByRole('rowheader').textContent),
+    ).toEqual(['2.1.0', '2.3.0', '2.2.0', '2.1.0']);
+    expect(errors).not.toHaveBeenCalledWith(
+      expect.stringContaining('same key'),
+      expect.anything(),
+      expect.anything(),
+    );
+    errors.mockRestore();
+  });
+
   it('lists the consumers with their domain and whether their pin is satisfied', async () => {
     await renderWith({ getContract: jest.fn().mockResolvedValue(detail) });
 
