@@ -1,6 +1,6 @@
 import type { BlastRadius, DomainDependency, IsolationEntry } from './report';
 import type { RuleContext } from './rules/types';
-import { compareStrings, sortedUnique } from './model/ordering';
+import { sortedUnique } from './model/ordering';
 import { crossDomainLinks } from './crossDomainLinks';
 
 /**
@@ -26,22 +26,34 @@ type Kind = 'sync' | 'async';
  * consumes an asynchronous API of `from`. Gateway components and
  * unassigned entities are left out of the graph.
  */
-function buildDependencies(context: RuleContext): DomainDependency[] {
+function buildDependencies(
+  context: RuleContext,
+  domains: ReadonlyArray<string>,
+): { dependencies: DomainDependency[]; graph: DomainGraph } {
   const { roles } = context;
-  // from → to → kind → the entities that make the dependency.
-  const edges = new Map<string, Map<string, Record<Kind, string[]>>>();
-  const add = (from: string, to: string, kind: Kind, entities: string[]) => {
-    let byTarget = edges.get(from);
-    if (!byTarget) {
-      byTarget = new Map();
-      edges.set(from, byTarget);
+  const indexOf = new Map(domains.map((domain, index) => [domain, index]));
+  // `to` needs `from`, keyed from × count + to: the keys sort in ref order.
+  const edges = new Map<
+    number,
+    { from: number; to: number; sync: string[]; async: string[] }
+  >();
+  const count = domains.length;
+  const add = (
+    from: string,
+    to: string,
+    kind: Kind,
+    component: string,
+    target: string,
+  ) => {
+    const fromIndex = indexOf.get(from)!;
+    const toIndex = indexOf.get(to)!;
+    const key = fromIndex * count + toIndex;
+    let edge = edges.get(key);
+    if (!edge) {
+      edge = { from: fromIndex, to: toIndex, sync: [], async: [] };
+      edges.set(key, edge);
     }
-    let byKind = byTarget.get(to);
-    if (!byKind) {
-      byKind = { sync: [], async: [] };
-      byTarget.set(to, byKind);
-    }
-    byKind[kind].push(...entities);
+    edge[kind].push(component, target);
   };
   for (const link of crossDomainLinks(context)) {
     const { component, own, target } = link;
@@ -51,7 +63,7 @@ function buildDependencies(context: RuleContext): DomainDependency[] {
     if (link.via === 'consumesApis') {
       const style = roles.apiStyle(target);
       if (style !== null) {
-        add(link.theirs, own, style, [component.ref, target.ref]);
+        add(link.theirs, own, style, component.ref, target.ref);
       }
     } else if (
       target.kind === 'resource' ||
@@ -60,62 +72,42 @@ function buildDependencies(context: RuleContext): DomainDependency[] {
         !roles.isBusinessLibrary(target) &&
         !roles.isContractLibrary(target))
     ) {
-      add(link.theirs, own, 'sync', [component.ref, target.ref]);
+      add(link.theirs, own, 'sync', component.ref, target.ref);
     }
   }
   const dependencies: DomainDependency[] = [];
-  for (const from of [...edges.keys()].sort(compareStrings)) {
-    const byTarget = edges.get(from)!;
-    for (const to of [...byTarget.keys()].sort(compareStrings)) {
-      const byKind = byTarget.get(to)!;
-      // 'async' sorts before 'sync'.
-      for (const kind of ['async', 'sync'] as const) {
-        if (byKind[kind].length > 0) {
-          dependencies.push({
-            from,
-            to,
-            kind,
-            entities: sortedUnique(byKind[kind]),
-          });
-        }
+  const sync: number[][] = domains.map(() => []);
+  const any: number[][] = domains.map(() => []);
+  for (const key of [...edges.keys()].sort((a, b) => a - b)) {
+    const edge = edges.get(key)!;
+    // 'async' sorts before 'sync'.
+    for (const kind of ['async', 'sync'] as const) {
+      if (edge[kind].length > 0) {
+        dependencies.push({
+          from: domains[edge.from],
+          to: domains[edge.to],
+          kind,
+          entities: sortedUnique(edge[kind]),
+        });
       }
     }
+    if (edge.sync.length > 0) {
+      sync[edge.from].push(edge.to);
+    }
+    any[edge.from].push(edge.to);
   }
-  return dependencies;
+  return { dependencies, graph: { sync, any } };
 }
 
 /**
  * The domains as numbers (their index in the sorted domain list) with
  * their outgoing edges, so that the search below, which runs once per
- * domain, touches typed arrays instead of Maps of refs.
+ * domain, touches arrays of numbers instead of Maps of refs.
  */
 interface DomainGraph {
   /** Successors of each domain, in ascending order (= by ref). */
   readonly sync: ReadonlyArray<ReadonlyArray<number>>;
   readonly any: ReadonlyArray<ReadonlyArray<number>>;
-}
-
-function buildGraph(
-  domains: ReadonlyArray<string>,
-  dependencies: ReadonlyArray<DomainDependency>,
-): DomainGraph {
-  const indexOf = new Map(domains.map((domain, index) => [domain, index]));
-  const sync: number[][] = domains.map(() => []);
-  const any: number[][] = domains.map(() => []);
-  // Dependencies are sorted by from, then to: each list comes out sorted,
-  // and a sync and an async edge between the same two domains are adjacent.
-  for (const dependency of dependencies) {
-    const from = indexOf.get(dependency.from)!;
-    const to = indexOf.get(dependency.to)!;
-    if (dependency.kind === 'sync') {
-      sync[from].push(to);
-    }
-    const list = any[from];
-    if (list[list.length - 1] !== to) {
-      list.push(to);
-    }
-  }
-  return { sync, any };
 }
 
 /**
@@ -149,12 +141,16 @@ function pathTo(
   previous: Int32Array,
   domains: ReadonlyArray<string>,
 ): string[] {
-  const path = [domains[node]];
-  for (let current = node; previous[current] !== current; ) {
+  let length = 1;
+  for (let current = node; previous[current] !== current; length++) {
     current = previous[current];
-    path.push(domains[current]);
   }
-  return path.reverse();
+  const path: string[] = new Array(length);
+  for (let current = node, i = length - 1; i >= 0; i--) {
+    path[i] = domains[current];
+    current = previous[current];
+  }
+  return path;
 }
 
 /**
@@ -165,9 +161,8 @@ function pathTo(
  * no chain are left out. Paths are shortest chains, ties broken by ref.
  */
 export function analyzeIsolation(context: RuleContext): IsolationAnalysis {
-  const dependencies = buildDependencies(context);
   const domains = context.domains.domains;
-  const graph = buildGraph(domains, dependencies);
+  const { dependencies, graph } = buildDependencies(context, domains);
   const blockedBy = new Int32Array(domains.length).fill(-1);
   const reachedBy = new Int32Array(domains.length).fill(-1);
   const isolation: IsolationEntry[] = [];
