@@ -14,7 +14,7 @@ import { buildOwnershipModel } from './ownership';
 import { buildRepositoryIndex } from './repositories';
 import { buildContractIndex, summarizeContracts } from './contracts';
 import { evaluateRules } from './findings';
-import { assessPhase } from './phases';
+import { assessPhase, ComponentFacts } from './phases';
 import { analyzeIsolation } from './isolation';
 import { computeHealthScore, countFindings } from './score';
 import { sortedUnique } from './model/ordering';
@@ -65,10 +65,33 @@ function summarizeDomain(
   const ref = entity.ref;
   const members = context.domains.membersOf(ref);
   const memberRecords = internals.domains.memberRecordsOf(record);
-  const repositories: string[] = [];
+  // One walk over the components for the summary and the phase.
+  // A domain's components are mostly in a few repositories (whose ids are
+  // shared strings).
+  const repositories = new Set<string>();
+  const facts: ComponentFacts = {
+    providesEvents: false,
+    deployablesHavePipelines: true,
+  };
+  const { roles } = context;
   for (const component of memberRecords.components) {
     if (component.repository !== undefined) {
-      repositories.push(component.repository.id);
+      repositories.add(component.repository.id);
+    }
+    if (
+      facts.deployablesHavePipelines &&
+      roles.isDeployable(component.entity) &&
+      !component.entity.atlas.hasPipelineEvidence
+    ) {
+      facts.deployablesHavePipelines = false;
+    }
+    if (!facts.providesEvents) {
+      for (const api of component.providesApis) {
+        if (roles.apiStyle(api.entity) === 'async') {
+          facts.providesEvents = true;
+          break;
+        }
+      }
     }
   }
   const counts = countFindings(findings);
@@ -83,10 +106,10 @@ function summarizeDomain(
     parent: context.domains.parentOf(ref),
     children: [...context.domains.childrenOf(ref)],
     members,
-    repositories: sortedUnique(repositories),
+    repositories: sortedUnique([...repositories]),
     score: computeHealthScore(counts),
     findingCounts: counts,
-    phase: assessPhase(context, internals, record, findings),
+    phase: assessPhase(context, internals, record, findings, facts),
   };
 }
 
@@ -132,7 +155,7 @@ export function analyze(
         context,
         internals,
         record,
-        byDomain.get(record.entity.ref) ?? [],
+        byDomain.get(record.ref) ?? [],
       ),
     ),
     unassigned: context.domains.unassigned,

@@ -206,7 +206,7 @@ export function summarizeContracts(
           .filter(ref => catalog.record(ref)!.consumers.includes(component)),
       );
       const list = pinsByFamily.get(pin.family) ?? [];
-      list.push({ consumer: component.entity.ref, range: pin.range, consumed });
+      list.push({ consumer: component.ref, range: pin.range, consumed });
       pinsByFamily.set(pin.family, list);
     }
   }
@@ -226,14 +226,14 @@ export function summarizeContracts(
     return {
       ref: info.ref,
       title: api.entity.title,
-      domain: api.domain === null ? null : api.domain.entity.ref,
+      domain: api.domain === null ? null : api.domain.ref,
       type: info.type,
       version: info.version,
       versionSource: info.versionSource,
       family: info.family,
       lifecycle: typeof lifecycle === 'string' ? lower(lifecycle) : null,
-      providers: api.providers.map(record => record.entity.ref),
-      consumers: api.consumers.map(record => record.entity.ref),
+      providers: api.providers.map(record => record.ref),
+      consumers: api.consumers.map(record => record.ref),
       pins,
     };
   });

@@ -62,10 +62,10 @@ function findLinksOfRecords(catalog: IndexedCatalog): CrossDomainLink[] {
       if (theirs !== null && theirs !== own) {
         links.push({
           component: record.entity,
-          own: own === null ? null : own.entity.ref,
+          own: own === null ? null : own.ref,
           via,
           target: target.entity,
-          theirs: theirs.entity.ref,
+          theirs: theirs.ref,
         });
       }
     }

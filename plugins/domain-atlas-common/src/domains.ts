@@ -90,7 +90,7 @@ function mostFrequent(
       count > bestCount ||
       (count === bestCount &&
         best !== null &&
-        compareStrings(value.entity.ref, best.entity.ref) < 0)
+        compareStrings(value.ref, best.ref) < 0)
     ) {
       best = value;
       bestCount = count;
@@ -110,7 +110,7 @@ function buildParents(
 ): Map<string, string | null> {
   const parents = new Map<string, string | null>();
   for (const domain of domains) {
-    parents.set(domain.entity.ref, domain.subdomainOf?.entity.ref ?? null);
+    parents.set(domain.ref, domain.subdomainOf?.ref ?? null);
   }
   const done = new Set<string>();
   for (const { entity } of domains) {
@@ -161,9 +161,7 @@ function resolveComponent(
       break;
     }
     if (onPath.has(current)) {
-      const cycle = path
-        .slice(path.indexOf(current))
-        .map(record => record.entity.ref);
+      const cycle = path.slice(path.indexOf(current)).map(record => record.ref);
       problems.add('invalid-reference', {
         subject: [...cycle].sort(compareStrings)[0],
         entities: cycle,
@@ -201,7 +199,7 @@ export function buildDomainModel(
   problems: CatalogProblems,
 ): IndexedDomainModel {
   const domainRecords = catalog.recordsOfKind('domain');
-  const domains = domainRecords.map(record => record.entity.ref);
+  const domains = domainRecords.map(record => record.ref);
   const parents = buildParents(domainRecords, problems);
   const children = new Map<string, string[]>();
   for (const domain of domains) {
@@ -254,16 +252,16 @@ export function buildDomainModel(
     const own = emptyMembers();
     members.set(record, own);
     memberRecords.set(record, emptyMemberRecords());
-    membersByRef.set(record.entity.ref, own);
+    membersByRef.set(record.ref, own);
   }
   const unassigned = emptyMembers();
   for (const kind of MEMBER_KINDS) {
     const list = MEMBER_LISTS[kind];
     for (const record of catalog.recordsOfKind(kind)) {
       if (record.domain === null) {
-        unassigned[list].push(record.entity.ref);
+        unassigned[list].push(record.ref);
       } else {
-        members.get(record.domain)![list].push(record.entity.ref);
+        members.get(record.domain)![list].push(record.ref);
         memberRecords.get(record.domain)![list].push(record);
       }
     }
@@ -275,7 +273,7 @@ export function buildDomainModel(
     parentOf: domain => parents.get(domain) ?? null,
     childrenOf: domain => children.get(domain) ?? [],
     domainOf: ref =>
-      ref === null ? null : catalog.record(ref)?.domain?.entity.ref ?? null,
+      ref === null ? null : catalog.record(ref)?.domain?.ref ?? null,
     membersOf: domain => membersByRef.get(domain) ?? emptyMembers(),
     memberRecordsOf: domain => memberRecords.get(domain) ?? NO_MEMBER_RECORDS,
     unassigned,

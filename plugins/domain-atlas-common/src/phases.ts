@@ -192,11 +192,20 @@ export function targetStatus(
   return daysToTarget < AT_RISK_DAYS ? 'at-risk' : 'on-track';
 }
 
+/** What a domain's components show, gathered in one walk over them. */
+export interface ComponentFacts {
+  /** Some component provides an asynchronous API. */
+  providesEvents: boolean;
+  /** Every deployable component has pipeline evidence. */
+  deployablesHavePipelines: boolean;
+}
+
 function playbook(
   context: RuleContext,
   internals: AnalysisInternals,
   domain: EntityRecord,
   findings: ReadonlyArray<Finding>,
+  facts: ComponentFacts,
 ): PlaybookProgress {
   const { roles } = context;
   const members = internals.domains.memberRecordsOf(domain);
@@ -206,18 +215,18 @@ function playbook(
   const extracted =
     components.length > 0 &&
     internals.repositories.componentsAlone(domain) === components.length;
-  const isAsync = (api: EntityRecord) => roles.apiStyle(api.entity) === 'async';
   const publishesEvents =
-    members.apis.some(isAsync) ||
-    components.some(component => component.providesApis.some(isAsync));
+    members.apis.some(api => roles.apiStyle(api.entity) === 'async') ||
+    facts.providesEvents;
   const dbJoinsCut = !findings.some(
     f => f.rule === 'own-datastore' && !f.waived,
   );
-  const deploysIndependently = components.every(
-    ({ entity }) =>
-      !roles.isDeployable(entity) || entity.atlas.hasPipelineEvidence,
-  );
-  return { extracted, publishesEvents, dbJoinsCut, deploysIndependently };
+  return {
+    extracted,
+    publishesEvents,
+    dbJoinsCut,
+    deploysIndependently: facts.deployablesHavePipelines,
+  };
 }
 
 /**
@@ -229,6 +238,7 @@ export function assessPhase(
   internals: AnalysisInternals,
   domain: EntityRecord,
   findings: ReadonlyArray<Finding>,
+  facts: ComponentFacts,
 ): DomainPhase {
   const atlas = domain.entity.atlas;
   const criteria = evaluateCriteria(context, domain.entity, findings);
@@ -254,6 +264,6 @@ export function assessPhase(
     decommissionReady:
       coverage === null ? null : coverage >= DECOMMISSION_THRESHOLD,
     criteria,
-    playbook: playbook(context, internals, domain, findings),
+    playbook: playbook(context, internals, domain, findings, facts),
   };
 }

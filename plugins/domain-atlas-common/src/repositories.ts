@@ -46,7 +46,7 @@ interface Entry {
   domains: EntityRecord[];
 }
 
-const refOf = (record: EntityRecord) => record.entity.ref;
+const refOf = (record: EntityRecord) => record.ref;
 
 /**
  * Places every component in its repository. Runs after the domain model,
@@ -107,7 +107,7 @@ export function buildRepositoryIndex(
       url: location.url,
       domains:
         domains.length === 1
-          ? [domains[0].entity.ref]
+          ? [domains[0].ref]
           : domains.map(refOf).sort(compareStrings),
       components: components.map(refOf),
       deployables: deployables.map(refOf),

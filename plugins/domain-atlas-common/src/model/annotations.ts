@@ -159,6 +159,21 @@ export function parseContractPins(text: string): {
   return { pins, problems };
 }
 
+const ATLAS_PREFIX = 'domain-atlas.io/';
+
+/**
+ * Whether an entity has a `domain-atlas.io/` annotation other than the
+ * pipeline, which every one read below starts with.
+ */
+function hasAtlasSettings(annotations: Readonly<Record<string, string>>) {
+  for (const key in annotations) {
+    if (key.startsWith(ATLAS_PREFIX) && key !== ANNOTATIONS.pipeline) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Reads the Domain Atlas annotations of an entity. `report` receives a
  * message for every invalid value; the value is then ignored.
@@ -184,6 +199,10 @@ export function readAtlasAnnotations(
     monolith: false,
     adrLocation: annotations[ANNOTATIONS.adrLocation]?.trim() || null,
   };
+  if (!hasAtlasSettings(annotations)) {
+    // Most entities carry none of the annotations below.
+    return result;
+  }
   const invalid = (name: string, value: string, expected: string) =>
     report(name, `${name} is '${value}', expected ${expected}`);
 

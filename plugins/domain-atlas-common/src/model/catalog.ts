@@ -53,6 +53,8 @@ export interface CatalogIndex {
  */
 export interface EntityRecord {
   readonly entity: CatalogEntity;
+  /** `entity.ref`, one pointer closer. */
+  readonly ref: string;
   /**
    * Set by the relations model: whether the entity's kind has spec
    * references (the kinds of `EntityRelations`).
@@ -106,6 +108,15 @@ export const NO_RECORDS = Object.freeze([]) as unknown as EntityRecord[];
 /** The catalog index as the models see it: with the records. */
 export interface IndexedCatalog extends CatalogIndex {
   record(ref: string): EntityRecord | undefined;
+  /**
+   * The record of a ref given as its parts, each as it is in the ref
+   * (lowercase).
+   */
+  lookup(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): EntityRecord | undefined;
   /** Every record, in the order of the input. */
   records(): ReadonlyArray<EntityRecord>;
   /** Records of a (lowercase) kind, sorted by ref. */
@@ -202,7 +213,7 @@ function whyInvalid(raw: unknown): string | undefined {
 type Names = Map<string, EntityRecord>;
 
 /** GREEK CAPITAL LETTER SIGMA: the one letter that lowercases by context. */
-const SIGMA = '\u03a3';
+export const SIGMA = '\u03a3';
 
 /**
  * Validates and indexes raw catalog entities. Never throws: entities that
@@ -352,6 +363,7 @@ export function buildCatalogIndex(
           };
     const record: EntityRecord = {
       entity: catalogEntity,
+      ref,
       hasRelations: false,
       owner: null,
       ownerRecord: null,
@@ -394,7 +406,7 @@ export function buildCatalogIndex(
       }
     }
     for (const records of recordsByKind.values()) {
-      records.sort((a, b) => compareStrings(a.entity.ref, b.entity.ref));
+      records.sort((a, b) => compareStrings(a.ref, b.ref));
     }
   } else {
     for (const [kind, namespaces] of byKind) {
@@ -440,6 +452,8 @@ export function buildCatalogIndex(
       }
     },
     record,
+    lookup: (kind, namespace, name) =>
+      byKind.get(kind)?.get(namespace)?.get(name),
     records: () => all,
     recordsOfKind: kind => recordsByKind.get(kind) ?? [],
   };

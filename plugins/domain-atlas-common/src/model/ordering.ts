@@ -1,10 +1,31 @@
 /** The distinct values, sorted by {@link compareStrings}. */
 export function sortedUnique(values: Iterable<string>): string[] {
-  if (Array.isArray(values) && isStrictlyAscending(values)) {
-    // Most lists are built in order already: copying is all there is to do.
-    return values.slice();
+  if (Array.isArray(values)) {
+    if (isStrictlyAscending(values)) {
+      // Most lists are built in order already: copying is all there is to do.
+      return values.slice();
+    }
+    if (values.length <= 16) {
+      // The entities of a finding: a few, sorted in place of a copy.
+      return sortedUniqueFew(values);
+    }
   }
   return [...new Set(values)].sort(compareStrings);
+}
+
+/** {@link sortedUnique} by insertion into a copy: for short lists. */
+function sortedUniqueFew(values: ReadonlyArray<string>): string[] {
+  const result: string[] = [];
+  for (const value of values) {
+    let i = result.length;
+    while (i > 0 && value < result[i - 1]) {
+      i--;
+    }
+    if (i === 0 || result[i - 1] !== value) {
+      result.splice(i, 0, value);
+    }
+  }
+  return result;
 }
 
 function isStrictlyAscending(values: ReadonlyArray<string>): boolean {

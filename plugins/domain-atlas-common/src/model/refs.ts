@@ -7,14 +7,15 @@ export function lower(text: string): string {
 }
 
 /**
- * Parses `[kind:][namespace/]name` exactly as `parseEntityRef` of
- * `@backstage/catalog-model` does, without its exceptions.
+ * Splits `[kind:][namespace/]name` exactly as `parseEntityRef` of
+ * `@backstage/catalog-model` does, without its exceptions: the kind,
+ * namespace and name as written (defaults filled in), or null.
  */
-function parse(
+export function parseRefParts(
   value: string,
   defaultKind: string | undefined,
   defaultNamespace: string,
-): string | null {
+): [kind: string, namespace: string, name: string] | null {
   let colon = value.indexOf(':');
   const slash = value.indexOf('/');
   if (slash !== -1 && slash < colon) {
@@ -27,7 +28,16 @@ function parse(
   if (!kind || !namespace || !name || /[:/\s]/.test(name)) {
     return null;
   }
-  return lower(`${kind}:${namespace}/${name}`);
+  return [kind, namespace, name];
+}
+
+function parse(
+  value: string,
+  defaultKind: string | undefined,
+  defaultNamespace: string,
+): string | null {
+  const parts = parseRefParts(value, defaultKind, defaultNamespace);
+  return parts && lower(`${parts[0]}:${parts[1]}/${parts[2]}`);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CatalogEntity, EntityRecord, IndexedCatalog } from './catalog';
-import { NO_RECORDS } from './catalog';
+import { NO_RECORDS, SIGMA } from './catalog';
 import type { RuleViolation } from '../rules/types';
 import { CatalogProblems } from './problems';
-import { normalizeRef } from './refs';
+import { lower, normalizeRef, parseRefParts } from './refs';
 import { valueText } from './valueText';
 
 /**
@@ -161,6 +161,25 @@ function resolveWritten(
   namespace: string,
   catalog: IndexedCatalog,
 ): Target | { ref: string | undefined; problem: string } {
+  if (typeof item === 'string') {
+    // Most refs name an entity: looked up by their parts, without
+    // building the ref (part by part the lowercase is the same unless a
+    // capital sigma is involved).
+    const trimmed = item.trim();
+    const parts =
+      trimmed === '' || trimmed.includes(SIGMA)
+        ? null
+        : parseRefParts(trimmed, spec.defaultKind, namespace);
+    if (parts !== null && !namespace.includes(SIGMA)) {
+      const kind = lower(parts[0]);
+      const target = spec.kinds.includes(kind)
+        ? catalog.lookup(kind, lower(parts[1]), lower(parts[2]))
+        : undefined;
+      if (target) {
+        return target;
+      }
+    }
+  }
   const ref = normalizeRef(item, spec.defaultKind, namespace);
   if (ref === undefined) {
     return { ref, problem: `has ${valueText(item)}, not an entity ref` };
@@ -274,7 +293,7 @@ function setSingle(record: EntityRecord, slot: Slot, target: Target) {
       if (typeof target === 'string') {
         record.owner = target;
       } else {
-        record.owner = target.entity.ref;
+        record.owner = target.ref;
         record.ownerRecord = target;
       }
       return;
@@ -386,10 +405,10 @@ function resolveField(
 }
 
 const refOf = (record: EntityRecord | null) =>
-  record === null ? null : record.entity.ref;
+  record === null ? null : record.ref;
 
 const refsOf = (records: ReadonlyArray<EntityRecord>) =>
-  records.length === 0 ? NO_REFS : records.map(record => record.entity.ref);
+  records.length === 0 ? NO_REFS : records.map(record => record.ref);
 
 /** The public, ref-based view of a record's relations. */
 function viewOf(record: EntityRecord): EntityRelations {
@@ -495,11 +514,11 @@ export function buildCatalogRelations(
       return record.relations;
     },
     providersOf: ref =>
-      recordOf(ref)?.providers.map(record => record.entity.ref) ?? [],
+      recordOf(ref)?.providers.map(record => record.ref) ?? [],
     consumersOf: ref =>
-      recordOf(ref)?.consumers.map(record => record.entity.ref) ?? [],
+      recordOf(ref)?.consumers.map(record => record.ref) ?? [],
     dependentsOf: ref =>
-      recordOf(ref)?.dependents.map(record => record.entity.ref) ?? [],
+      recordOf(ref)?.dependents.map(record => record.ref) ?? [],
   };
 }
 

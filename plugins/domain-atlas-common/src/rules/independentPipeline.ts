@@ -36,7 +36,7 @@ export const independentPipelineRule: DomainAtlasRule = {
         'component',
       )) {
         if (roles.isDeployable(entity) && !entity.atlas.hasPipelineEvidence) {
-          yield violation(entity, domain === null ? null : domain.entity.ref);
+          yield violation(entity, domain === null ? null : domain.ref);
         }
       }
       return;

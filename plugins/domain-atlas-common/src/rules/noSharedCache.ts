@@ -68,10 +68,10 @@ export const noSharedCacheRule: DomainAtlasRule = {
         if (roles.isCache(record.entity)) {
           yield* violationsOf({
             cache: record.entity,
-            home: record.domain === null ? null : record.domain.entity.ref,
+            home: record.domain === null ? null : record.domain.ref,
             dependents: record.dependents.map(dependent => [
-              dependent.entity.ref,
-              dependent.domain === null ? null : dependent.domain.entity.ref,
+              dependent.ref,
+              dependent.domain === null ? null : dependent.domain.ref,
               dependent.entity.kind,
             ]),
           });

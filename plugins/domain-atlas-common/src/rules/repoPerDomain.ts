@@ -38,7 +38,7 @@ export const repoPerDomainRule: DomainAtlasRule = {
       };
       if (hosted) {
         for (const { entity, domain } of hosted[i].components) {
-          add(entity.ref, domain === null ? null : domain.entity.ref);
+          add(entity.ref, domain === null ? null : domain.ref);
         }
       } else {
         for (const component of repository.components) {

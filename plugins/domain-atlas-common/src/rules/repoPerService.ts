@@ -40,7 +40,7 @@ export const repoPerServiceRule: DomainAtlasRule = {
       };
       if (hosted) {
         for (const { entity, domain } of hosted[i].deployables) {
-          add(entity.ref, domain === null ? null : domain.entity.ref);
+          add(entity.ref, domain === null ? null : domain.ref);
         }
       } else {
         for (const deployable of repository.deployables) {

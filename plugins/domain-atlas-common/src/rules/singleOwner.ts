@@ -35,7 +35,7 @@ export const singleOwnerRule: DomainAtlasRule = {
     if (internals) {
       // The same walk over the member records: no lookup per member.
       for (const domain of internals.domains.domainRecords) {
-        const ref = domain.entity.ref;
+        const ref = domain.ref;
         const team = ownership.owningGroupOf(ref);
         if (team === null) {
           continue;
@@ -45,7 +45,7 @@ export const singleOwnerRule: DomainAtlasRule = {
           for (const member of members[list]) {
             const owner = member.owner;
             if (owner !== null && !ownership.isWithinTeamTree(owner, team)) {
-              yield violation(member.entity.ref, owner, ref, team);
+              yield violation(member.ref, owner, ref, team);
             }
           }
         }
