@@ -1,4 +1,5 @@
 import type { ContractSummary } from './report';
+import { compareStrings } from './model/ordering';
 import { majorVersion, satisfiesRange } from './versionRanges';
 
 /**
@@ -210,9 +211,7 @@ export function consumersOf(
     consumer.pin = { range: pin.range, satisfied: pin.satisfied };
     byRef.set(pin.consumer, consumer);
   }
-  return [...byRef.values()].sort((a, b) =>
-    a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0,
-  );
+  return [...byRef.values()].sort((a, b) => compareStrings(a.ref, b.ref));
 }
 
 /**

@@ -265,12 +265,10 @@ describe('ContractVersionsCard', () => {
     };
     const errors = jest.spyOn(console, 'error');
     await renderWith({
-      getContract: jest
-        .fn()
-        .mockResolvedValue({
-          ...detail,
-          history: [...detail.history, reverted],
-        }),
+      getContract: jest.fn().mockResolvedValue({
+        ...detail,
+        history: [...detail.history, reverted],
+      }),
     });
     const history = await screen.findByRole('table', {
       name: 'Definition history',
