@@ -86,7 +86,9 @@ function summarizeDomain(
       facts.deployablesHavePipelines = false;
     }
     if (!facts.providesEvents) {
-      for (const api of component.providesApis) {
+      const provided = component.providesApis;
+      for (let i = 0; i < provided.length; i++) {
+        const api = provided[i];
         if (roles.apiStyle(api.entity) === 'async') {
           facts.providesEvents = true;
           break;

@@ -199,7 +199,13 @@ export function summarizeContracts(
     Array<{ consumer: string; range: string; consumed: Set<string> }>
   >();
   for (const component of catalog.recordsOfKind('component')) {
-    for (const pin of component.entity.atlas.consumesContracts) {
+    const pins = component.entity.atlas.consumesContracts;
+    // Most components pin nothing (a frozen empty list: for-of would walk
+    // it through the generic iterator).
+    if (pins.length === 0) {
+      continue;
+    }
+    for (const pin of pins) {
       const consumed = new Set(
         contracts
           .family(pin.family)

@@ -57,7 +57,9 @@ function findLinksOfRecords(catalog: IndexedCatalog): CrossDomainLink[] {
     targets: ReadonlyArray<EntityRecord>,
   ) => {
     const own = record.domain;
-    for (const target of targets) {
+    // Indexed: `targets` may be the frozen NO_RECORDS.
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i];
       const theirs = target.domain;
       if (theirs !== null && theirs !== own) {
         links.push({

@@ -193,6 +193,30 @@ function resolveComponent(
   }
 }
 
+/** The members of a domain, as refs and as records. */
+interface Members {
+  refs: DomainMembers;
+  records: ReturnType<typeof emptyMemberRecords>;
+}
+
+/** Adds the records of one kind to the members of their domains. */
+function addMembers(
+  records: ReadonlyArray<EntityRecord>,
+  list: keyof DomainMembers,
+  byDomain: ReadonlyMap<EntityRecord, Members>,
+  unassigned: DomainMembers,
+) {
+  for (const record of records) {
+    if (record.domain === null) {
+      unassigned[list].push(record.ref);
+    } else {
+      const members = byDomain.get(record.domain)!;
+      members.refs[list].push(record.ref);
+      members.records[list].push(record);
+    }
+  }
+}
+
 /** Builds the domain tree and the membership of every entity. */
 export function buildDomainModel(
   catalog: IndexedCatalog,
@@ -242,29 +266,24 @@ export function buildDomainModel(
     record.domain = record.system?.domain ?? null;
   }
 
-  const members = new Map<EntityRecord, DomainMembers>();
-  const memberRecords = new Map<
-    EntityRecord,
-    ReturnType<typeof emptyMemberRecords>
-  >();
+  const byDomain = new Map<EntityRecord, Members>();
   const membersByRef = new Map<string, DomainMembers>();
   for (const record of domainRecords) {
-    const own = emptyMembers();
-    members.set(record, own);
-    memberRecords.set(record, emptyMemberRecords());
-    membersByRef.set(record.ref, own);
+    const own: Members = {
+      refs: emptyMembers(),
+      records: emptyMemberRecords(),
+    };
+    byDomain.set(record, own);
+    membersByRef.set(record.ref, own.refs);
   }
   const unassigned = emptyMembers();
   for (const kind of MEMBER_KINDS) {
-    const list = MEMBER_LISTS[kind];
-    for (const record of catalog.recordsOfKind(kind)) {
-      if (record.domain === null) {
-        unassigned[list].push(record.ref);
-      } else {
-        members.get(record.domain)![list].push(record.ref);
-        memberRecords.get(record.domain)![list].push(record);
-      }
-    }
+    addMembers(
+      catalog.recordsOfKind(kind),
+      MEMBER_LISTS[kind],
+      byDomain,
+      unassigned,
+    );
   }
 
   return {
@@ -275,7 +294,8 @@ export function buildDomainModel(
     domainOf: ref =>
       ref === null ? null : catalog.record(ref)?.domain?.ref ?? null,
     membersOf: domain => membersByRef.get(domain) ?? emptyMembers(),
-    memberRecordsOf: domain => memberRecords.get(domain) ?? NO_MEMBER_RECORDS,
+    memberRecordsOf: domain =>
+      byDomain.get(domain)?.records ?? NO_MEMBER_RECORDS,
     unassigned,
   };
 }
