@@ -394,8 +394,10 @@ export function parseCommonRepositoryUrl(
   ) {
     return undefined;
   }
-  const org = lower(text.slice(orgStart, orgEnd));
-  let repo = lower(text.slice(repoStart, repoEnd));
+  const rawOrg = text.slice(orgStart, orgEnd);
+  const rawRepo = text.slice(repoStart, repoEnd);
+  const org = lower(rawOrg);
+  let repo = lower(rawRepo);
   if (repo.endsWith('.git')) {
     repo = repo.slice(0, -4);
   }
@@ -412,7 +414,15 @@ export function parseCommonRepositoryUrl(
         .join('/');
     }
   }
-  const id = `${host}/${org}/${repo}`;
+  // Where the text already reads host/org/repo in lowercase, the id is a
+  // slice of it rather than a concatenation to be flattened when hashed.
+  const id =
+    orgStart === hostEnd + 1 &&
+    repoStart === orgEnd + 1 &&
+    org === rawOrg &&
+    repo === rawRepo
+      ? text.slice(start, repoEnd)
+      : `${host}/${org}/${repo}`;
   return { id, host, org, repo, path, url: `https://${id}` };
 }
 

@@ -234,6 +234,10 @@ class CatalogBuilder {
   sawSigma = false;
   /** Lowercase kinds and namespaces, by the raw text. */
   private readonly lowered = new Map<string, string>();
+  /** The names of the last kind and namespace. */
+  private lastKind = '';
+  private lastNamespace = '';
+  private lastNames: Names = new Map();
   /** The ref of the entity being indexed, for the problem reporters. */
   private currentRef = '';
   private readonly reportDropped = (key: string) => {
@@ -339,7 +343,16 @@ class CatalogBuilder {
       namespaceKey = ref.slice(colon + 1, slash);
       nameKey = ref.slice(slash + 1);
     }
-    const names = this.namesOf(kindKey, namespaceKey);
+    // Entities mostly come grouped by kind and namespace.
+    let names: Names;
+    if (kindKey === this.lastKind && namespaceKey === this.lastNamespace) {
+      names = this.lastNames;
+    } else {
+      names = this.namesOf(kindKey, namespaceKey);
+      this.lastKind = kindKey;
+      this.lastNamespace = namespaceKey;
+      this.lastNames = names;
+    }
     if (names.has(nameKey)) {
       this.duplicate(index, raw, ref);
       return;
