@@ -17,7 +17,6 @@ import { evaluateRules } from './findings';
 import { assessPhase, ComponentFacts } from './phases';
 import { analyzeIsolation } from './isolation';
 import { computeHealthScore, countFindings } from './score';
-import { sortedUnique } from './model/ordering';
 
 /**
  * Builds every model of the analysis once: the context the rules see, and
@@ -65,19 +64,13 @@ function summarizeDomain(
   const ref = entity.ref;
   const members = context.domains.membersOf(ref);
   const memberRecords = internals.domains.memberRecordsOf(record);
-  // One walk over the components for the summary and the phase.
-  // A domain's components are mostly in a few repositories (whose ids are
-  // shared strings).
-  const repositories = new Set<string>();
+  // One walk over the components for the phase.
   const facts: ComponentFacts = {
     providesEvents: false,
     deployablesHavePipelines: true,
   };
   const { roles } = context;
   for (const component of memberRecords.components) {
-    if (component.repository !== undefined) {
-      repositories.add(component.repository.id);
-    }
     if (
       facts.deployablesHavePipelines &&
       roles.isDeployable(component.entity) &&
@@ -108,7 +101,7 @@ function summarizeDomain(
     parent: context.domains.parentOf(ref),
     children: [...context.domains.childrenOf(ref)],
     members,
-    repositories: sortedUnique([...repositories]),
+    repositories: [...internals.repositories.repositoriesOf(record)],
     score: computeHealthScore(counts),
     findingCounts: counts,
     phase: assessPhase(context, internals, record, findings, facts),

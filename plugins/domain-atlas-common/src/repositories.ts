@@ -35,6 +35,15 @@ export interface IndexedRepositoryIndex extends RepositoryIndex {
    * that domain.
    */
   componentsAlone(domain: EntityRecord): number;
+  /** Ids of the repositories that host components of a domain, sorted. */
+  repositoriesOf(domain: EntityRecord): ReadonlyArray<string>;
+}
+
+/** The repositories of one domain. */
+interface DomainRepositories {
+  ids: string[];
+  /** Its components in repositories that host no other domain. */
+  alone: number;
 }
 
 interface Entry {
@@ -132,22 +141,27 @@ export function buildRepositoryIndex(
   for (const record of catalog.recordsOfKind('component')) {
     place(record, byId, roles);
   }
-  const entries = [...byId.values()].sort((a, b) =>
-    compareStrings(a.location.id, b.location.id),
-  );
+  // The default sort compares UTF-16 code units, as compareStrings does,
+  // with one comparison per call instead of up to two.
+  const entries = [...byId.keys()].sort().map(id => byId.get(id)!);
   const repositories: RepositorySummary[] = [];
   const hosted: HostedRecords[] = [];
-  const alone = new Map<EntityRecord, number>();
+  const byDomain = new Map<EntityRecord, DomainRepositories>();
   for (const entry of entries) {
     const summary = summarize(entry);
     repositories.push(summary.repository);
     hosted.push(summary.hosted);
-    const onlyDomain = summary.hosted.onlyDomain;
-    if (onlyDomain !== null) {
-      alone.set(
-        onlyDomain,
-        (alone.get(onlyDomain) ?? 0) + entry.components.length,
-      );
+    // Repositories come in id order: each domain's list comes out sorted.
+    for (const domain of entry.domains) {
+      let own = byDomain.get(domain);
+      if (!own) {
+        own = { ids: [], alone: 0 };
+        byDomain.set(domain, own);
+      }
+      own.ids.push(entry.location.id);
+      if (summary.hosted.onlyDomain === domain) {
+        own.alone += entry.components.length;
+      }
     }
   }
   let final: Map<string, RepositorySummary> | undefined;
@@ -159,6 +173,7 @@ export function buildRepositoryIndex(
       return final.get(id);
     },
     hosted,
-    componentsAlone: domain => alone.get(domain) ?? 0,
+    componentsAlone: domain => byDomain.get(domain)?.alone ?? 0,
+    repositoriesOf: domain => byDomain.get(domain)?.ids ?? [],
   };
 }
