@@ -62,31 +62,38 @@ async function guestToken() {
   return body?.backstageIdentity?.token;
 }
 
-/** The demo organisation has 12 domains (examples/README.md). */
+/** The demo organisation: 12 domains, 18 APIs (examples/README.md). */
 const DEMO_DOMAINS = 12;
+const DEMO_CONTRACTS = 18;
 
 /**
- * How many domains the Domain Atlas backend reports. A first report may be
- * computed while the catalog is still ingesting the demo, so until all
- * demo domains are there, ask for a refresh as a user would.
+ * Whether the Domain Atlas backend's report holds the whole demo. A first
+ * report may be computed while the catalog is still ingesting it (domains
+ * first, APIs later), so until everything is there, ask for a refresh as a
+ * user would.
  */
-async function domainCount() {
+async function demoAnalysed() {
   const token = await guestToken();
   if (!token) {
-    return 0;
+    return false;
   }
   const headers = { authorization: `Bearer ${token}` };
-  const response = await isUp(`${backendUrl}/api/domain-atlas/domains`, {
-    headers,
-  });
-  const count = response ? (await response.json()).items.length : 0;
-  if (count < DEMO_DOMAINS) {
+  const count = async path => {
+    const response = await isUp(`${backendUrl}/api/domain-atlas${path}`, {
+      headers,
+    });
+    return response ? (await response.json()).items.length : 0;
+  };
+  const complete =
+    (await count('/domains')) >= DEMO_DOMAINS &&
+    (await count('/contracts')) >= DEMO_CONTRACTS;
+  if (!complete) {
     await isUp(`${backendUrl}/api/domain-atlas/refresh`, {
       method: 'POST',
       headers,
     });
   }
-  return count;
+  return complete;
 }
 
 for (const port of [3000, 7007]) {
@@ -129,8 +136,8 @@ try {
     isUp(`${backendUrl}/.backstage/health/v1/readiness`),
   );
   await waitFor(
-    'the catalog to ingest the demo domains',
-    async () => (await domainCount()) > 0,
+    'Domain Atlas to analyse the whole demo (12 domains, 18 APIs)',
+    demoAnalysed,
   );
   await waitFor('the frontend on :3000', () => isUp(appUrl));
   log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
