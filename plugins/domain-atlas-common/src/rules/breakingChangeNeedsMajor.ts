@@ -1,6 +1,6 @@
 import type { DomainAtlasRule, RuleViolation } from './types';
 import { normalizeRef } from '../model/refs';
-import { majorVersion } from '../versionRanges';
+import { isMajorChange } from '../contractChanges';
 
 /**
  * `breaking-change-needs-major`: contract tests prevent breaking other
@@ -25,13 +25,7 @@ export const breakingChangeNeedsMajorRule: DomainAtlasRule = {
       if (api === undefined) {
         continue;
       }
-      const from = majorVersion(change.fromVersion);
-      const to = majorVersion(change.toVersion);
-      const sameMajor =
-        from !== undefined && to !== undefined
-          ? from === to
-          : change.fromVersion === change.toVersion;
-      if (sameMajor) {
+      if (!isMajorChange(change.fromVersion, change.toVersion)) {
         yield {
           subject: api,
           entities: [api, ...relations.consumersOf(api)],
