@@ -201,6 +201,37 @@ describe('domain-atlas (process)', () => {
       );
     });
 
+    it('keeps knowing a baseline finding when another domain joins its repository', async () => {
+      const dir = await tree({ 'catalog.yaml': ERRORS_CATALOG });
+      const baseline = await run(['report', '.', '--format', 'json'], {
+        cwd: dir,
+      });
+      expect(baseline.code).toBe(0);
+      const later = await tree({
+        'report.json': baseline.stdout,
+        'catalog.yaml': ERRORS_CATALOG,
+        // A further domain, well owned, with a service in the shared
+        // repository: billing's and shop's findings now name tax too.
+        'tax.yaml': [
+          domainYaml('tax', 'team-a', 'Tax'),
+          serviceYaml('tax-service', 'tax', 'team-a', 'mono', true),
+        ].join('---\n'),
+      });
+      const result = await run(['check', '.', '--baseline', 'report.json'], {
+        cwd: later,
+      });
+      expect(result.code).toBe(1);
+      // The one new finding is the joining domain's; billing's and shop's
+      // keep their ids although they name tax now, and stay known.
+      expect(result.stdout).toMatch(
+        /^Tax \(domain:tax\)\n {2}error +repo-per-domain +github\.com\/acme\/mono hosts components of 3 domains; component:tax-service of domain:tax\n/,
+      );
+      expect(result.stdout.match(/repo-per-domain/g)).toHaveLength(1);
+      expect(result.stdout.trimEnd().split('\n').pop()).toBe(
+        'check failed: 1 new error finding (2 known in the baseline, 1 below error, 0 waived, 0 fixed since the baseline).',
+      );
+    });
+
     it('re-levels a rule from --config, later files winning', async () => {
       const dir = await tree({
         'catalog.yaml': WARNINGS_ONLY_CATALOG,

@@ -67,6 +67,21 @@ function findWaiver(
   return undefined;
 }
 
+/**
+ * A violation's identity as a part of the id: its strings, sorted, without
+ * repeats, joined by `,`. Identities are short (the built-in rules give at
+ * most one entity): no copy for those.
+ */
+function identityText(identity: ReadonlyArray<unknown>): string {
+  if (identity.length === 0) {
+    return '';
+  }
+  if (identity.length === 1) {
+    return isString(identity[0]) ? identity[0] : '';
+  }
+  return sortedUnique(identity.filter(isString)).join(',');
+}
+
 /** A finding and what orders it. */
 interface Pending {
   finding: Finding;
@@ -107,8 +122,9 @@ function sortById(pending: Pending[], byRank: boolean): Pending[] {
 
 /**
  * Turns one violation into a finding: domain (default: the subject's),
- * severity, id, waiver. One function per violation, so that V8 optimises
- * it once for every rule and every analysis.
+ * severity, id (from the identity, else the entities, and the key),
+ * waiver. One function per violation, so that V8 optimises it once for
+ * every rule and every analysis.
  */
 function toPending(
   context: RuleContext,
@@ -142,9 +158,20 @@ function toPending(
     ? violation.severity!
     : configuredSeverity;
   const domainKey = `${domain ?? 'unassigned'}`;
-  const rest = violation.key
-    ? `${entities.join(',')}:${violation.key}`
-    : entities.join(',');
+  const key = violation.key;
+  let rest: string;
+  if (Array.isArray(violation.identity)) {
+    // What the violation is, not all it involves: the id outlives changes
+    // to the set of entities, and has no empty part before the key.
+    const identity = identityText(violation.identity);
+    if (!key) {
+      rest = identity;
+    } else {
+      rest = identity === '' ? key : `${identity}:${key}`;
+    }
+  } else {
+    rest = key ? `${entities.join(',')}:${key}` : entities.join(',');
+  }
   const id = `${ruleId}:${domainKey}:${rest}`;
   const waiver =
     exempted.size === 0

@@ -152,7 +152,15 @@ export interface DomainSummary {
  * @public
  */
 export interface Finding {
-  /** Stable id: `rule:domain:entities` (plus a `:key` where one rule can fire twice on the same entities). */
+  /**
+   * Stable id: `rule:domain:entities` (plus a `:key` where one rule can fire
+   * twice on the same entities), `domain` being `unassigned` for none.
+   * Where a rule gives a violation an `identity` (see `RuleViolation`), the
+   * id names that instead of all `entities`, so it survives catalog changes
+   * that only add or remove involved entities: for example
+   * `repo-per-domain:domain:default/payments:github.com/acme/mono` (domain
+   * and repository) or `no-shared-cache:domain:default/orders:resource:default/cache`.
+   */
   id: string;
   rule: string;
   severity: Severity;

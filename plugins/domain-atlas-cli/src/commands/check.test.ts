@@ -14,8 +14,8 @@ describe('evaluateCheck', () => {
   it('fails on unwaived errors by default, counting warnings as below', () => {
     const outcome = evaluateCheck(errors, 'error');
     expect(ids(outcome.failing)).toEqual([
-      'repo-per-domain:domain:default/billing:component:default/invoice-service,domain:default/shop',
-      'repo-per-domain:domain:default/shop:component:default/cart-service,domain:default/billing',
+      'repo-per-domain:domain:default/billing:github.com/acme/mono',
+      'repo-per-domain:domain:default/shop:github.com/acme/mono',
     ]);
     expect(ids(outcome.below)).toEqual([
       'independent-pipeline:domain:default/shop:component:default/cart-service',
@@ -55,7 +55,7 @@ describe('evaluateCheck', () => {
     );
     const outcome = evaluateCheck(waived, 'error');
     expect(ids(outcome.waived)).toEqual([
-      'repo-per-domain:domain:default/shop:component:default/cart-service,domain:default/billing',
+      'repo-per-domain:domain:default/shop:github.com/acme/mono',
     ]);
     expect(outcome.failing).toHaveLength(1);
   });

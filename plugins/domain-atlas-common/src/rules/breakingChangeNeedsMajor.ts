@@ -6,7 +6,9 @@ import { isMajorChange } from '../contractChanges';
  * `breaking-change-needs-major`: contract tests prevent breaking other
  * teams. Violated when a recorded definition change (option
  * `contractChanges`) is breaking but the major version did not change.
- * When a version cannot be read, the versions must differ as text.
+ * When a version cannot be read, the versions must differ as text. The
+ * finding names the API and its consumers; its id names the API and the
+ * versions only.
  *
  * @public
  */
@@ -29,6 +31,9 @@ export const breakingChangeNeedsMajorRule: DomainAtlasRule = {
         yield {
           subject: api,
           entities: [api, ...relations.consumersOf(api)],
+          // The change of the API, whoever consumes it: a new consumer does
+          // not make it another finding.
+          identity: [api],
           key: `${change.fromVersion ?? 'none'}->${change.toVersion ?? 'none'}`,
           message: `${api} changed from ${
             change.fromVersion ?? 'no version'

@@ -38,6 +38,8 @@ function* violationsOf({
         subject: components[0],
         // Every user of the cache is involved, not only this domain's.
         entities: [cache.ref, ...[...users.values()].flat()],
+        // The id: this domain uses this cache, whoever else does.
+        identity: [cache.ref],
         domain,
         message: `The cache ${cache.ref} is shared by ${all.join(
           ', ',
@@ -51,7 +53,8 @@ function* violationsOf({
  * `no-shared-cache`: no shared cache. Violated when a cache resource is used
  * (`spec.dependsOn`) by components of more than one domain, counting the
  * cache's own domain. Every using domain other than the cache's own gets a
- * finding naming the cache and its components that use it.
+ * finding naming the cache and all components that use it; its id names
+ * the domain and the cache only, so further users do not change it.
  *
  * @public
  */

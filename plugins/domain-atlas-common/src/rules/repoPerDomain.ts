@@ -6,7 +6,8 @@ import { internalsOf } from '../model/internals';
  * components of more than one domain (unassigned components do not count
  * as a domain). Each domain in the repository gets a finding naming its
  * own components there and the other domains it shares the repository
- * with, so each team sees what it has to move.
+ * with, so each team sees what it has to move. Its id names the domain
+ * and the repository only, so it stays the same while those lists change.
  *
  * @public
  */
@@ -51,6 +52,10 @@ export const repoPerDomainRule: DomainAtlasRule = {
         yield {
           subject: own[0],
           entities: [...own, ...others],
+          // "This domain shares this repository": the same finding when
+          // another domain joins or one more component moves in.
+          identity: [],
+          key: repository.id,
           domain,
           message: `${repository.id} hosts components of ${
             repository.domains.length

@@ -4,7 +4,8 @@ import { internalsOf } from '../model/internals';
 /**
  * `repo-per-service`: repos own releases. Violated when two deployables of
  * one domain share one repository. (Deployables of different domains in one
- * repository are `repo-per-domain`'s finding, not this one's.)
+ * repository are `repo-per-domain`'s finding, not this one's.) One finding
+ * per domain and repository; its id names those two, not the deployables.
  *
  * The rule matters from phase 3 on. Its severity depends on the domain's
  * phase, and the evidence phase itself depends on findings, so the
@@ -55,6 +56,10 @@ export const repoPerServiceRule: DomainAtlasRule = {
         yield {
           subject: own[0],
           entities: own,
+          // One finding per domain and repository: the same one when a
+          // further deployable of the domain moves in.
+          identity: [],
+          key: repository.id,
           domain,
           ...(phase3 ? {} : { severity: 'info' as const }),
           message: `${repository.id} holds ${own.length} deployables of ${

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { analyze } from '../analyze';
 import type { AnalysisOptions } from '../options';
 import type { Severity } from '../report';
+import type { RuleViolation } from './types';
 import {
   api,
   component,
@@ -11,6 +12,7 @@ import {
   group,
   inRepo,
   resource,
+  system,
   twoDomains,
   user,
   withPipeline,
@@ -234,6 +236,35 @@ const cases: Record<string, Case[]> = {
       ],
       expected: [
         { domain: d('orders'), entities: [c('o1'), c('o2')], severity: 'info' },
+      ],
+    },
+    {
+      name: 'one finding per domain and repository',
+      entities: [
+        ...twoDomains(),
+        ...['o1', 'o2', 'o3', 'o4'].map((name, i) =>
+          component(
+            name,
+            { system: 'orders-system' },
+            { annotations: inRepo(i < 2 ? 'mono' : 'orders', name) },
+          ),
+        ),
+        ...['p1', 'p2'].map(name =>
+          component(
+            name,
+            { system: 'payments-system' },
+            { annotations: inRepo('mono', name) },
+          ),
+        ),
+      ],
+      expected: [
+        { domain: d('orders'), entities: [c('o1'), c('o2')], severity: 'info' },
+        { domain: d('orders'), entities: [c('o3'), c('o4')], severity: 'info' },
+        {
+          domain: d('payments'),
+          entities: [c('p1'), c('p2')],
+          severity: 'info',
+        },
       ],
     },
     {
@@ -759,6 +790,270 @@ describe.each(Object.entries(cases))('rule %s', (rule, ruleCases) => {
       }
     },
   );
+});
+
+/** A third domain, `shipping`, with its team and system. */
+const shipping = (): Entity[] => [
+  group('team-shipping'),
+  domain('shipping', { owner: 'team-shipping' }),
+  system('shipping-system', { owner: 'team-shipping', domain: 'shipping' }),
+];
+
+interface GrowthCase {
+  name: string;
+  rule: string;
+  before: Entity[];
+  /** Entities the catalog gains; the finding stays the same one. */
+  added: Entity[];
+  options?: AnalysisOptions;
+  /** The domain of the finding followed. */
+  domain: string;
+  /** Its id, before and after. */
+  id: string;
+  /** Its entities after: still every entity involved. */
+  entitiesAfter: string[];
+}
+
+const inMono = (name: string, systemName: string) =>
+  component(
+    name,
+    { system: systemName },
+    { annotations: inRepo('mono', name) },
+  );
+
+const growthCases: GrowthCase[] = [
+  {
+    name: 'repo-per-domain: another domain joins the shared repository',
+    rule: 'repo-per-domain',
+    before: [
+      ...twoDomains(),
+      inMono('o', 'orders-system'),
+      inMono('p', 'payments-system'),
+    ],
+    added: [...shipping(), inMono('s', 'shipping-system')],
+    domain: d('orders'),
+    id: 'repo-per-domain:domain:default/orders:github.com/acme/mono',
+    entitiesAfter: [c('o'), d('payments'), d('shipping')],
+  },
+  {
+    name: 'repo-per-domain: the domain adds a component to the shared repository',
+    rule: 'repo-per-domain',
+    before: [
+      ...twoDomains(),
+      inMono('o', 'orders-system'),
+      inMono('p', 'payments-system'),
+    ],
+    added: [inMono('o2', 'orders-system')],
+    domain: d('orders'),
+    id: 'repo-per-domain:domain:default/orders:github.com/acme/mono',
+    entitiesAfter: [c('o'), c('o2'), d('payments')],
+  },
+  {
+    name: 'repo-per-service: the domain adds a deployable to the repository',
+    rule: 'repo-per-service',
+    before: [
+      ...twoDomains(),
+      inMono('o1', 'orders-system'),
+      inMono('o2', 'orders-system'),
+    ],
+    added: [inMono('o3', 'orders-system')],
+    domain: d('orders'),
+    id: 'repo-per-service:domain:default/orders:github.com/acme/mono',
+    entitiesAfter: [c('o1'), c('o2'), c('o3')],
+  },
+  {
+    name: 'no-shared-cache: the cache gets another user',
+    rule: 'no-shared-cache',
+    before: [
+      ...twoDomains(),
+      resource('cache', { system: 'payments-system', type: 'cache' }),
+      ordersSvc({ dependsOn: ['resource:cache'] }),
+    ],
+    added: [
+      component('payments-svc', {
+        system: 'payments-system',
+        dependsOn: ['resource:cache'],
+      }),
+      component('orders-worker', {
+        system: 'orders-system',
+        dependsOn: ['resource:cache'],
+      }),
+    ],
+    domain: d('orders'),
+    id: 'no-shared-cache:domain:default/orders:resource:default/cache',
+    entitiesAfter: [
+      c('orders-svc'),
+      c('orders-worker'),
+      c('payments-svc'),
+      r('cache'),
+    ],
+  },
+  {
+    name: 'breaking-change-needs-major: the API gets another consumer',
+    rule: 'breaking-change-needs-major',
+    before: [
+      ...twoDomains(),
+      api('orders-api', { system: 'orders-system' }),
+      ordersSvc({ consumesApis: ['orders-api'] }),
+    ],
+    added: [
+      component('payments-svc', {
+        system: 'payments-system',
+        consumesApis: ['orders-api'],
+      }),
+    ],
+    options: {
+      contractChanges: [
+        {
+          api: 'orders-api',
+          fromVersion: '2.0.0',
+          toVersion: '2.1.0',
+          breaking: true,
+        },
+      ],
+    },
+    domain: d('orders'),
+    id: 'breaking-change-needs-major:domain:default/orders:api:default/orders-api:2.0.0->2.1.0',
+    entitiesAfter: [a('orders-api'), c('orders-svc'), c('payments-svc')],
+  },
+];
+
+describe('finding ids across catalog changes', () => {
+  it.each(growthCases.map(testCase => [testCase.name, testCase] as const))(
+    '%s: the id stays, the entities grow',
+    (
+      _name,
+      { rule, before, added, options, domain: ref, id, entitiesAfter },
+    ) => {
+      const followed = (entities: Entity[]) =>
+        analyze(entities, options)
+          .findings.filter(f => f.rule === rule && f.domain === ref)
+          .map(f => ({ id: f.id, entities: f.entities }));
+      const earlier = followed(before);
+      expect(earlier.map(f => f.id)).toEqual([id]);
+      expect(followed([...before, ...added])).toEqual([
+        { id, entities: entitiesAfter },
+      ]);
+    },
+  );
+});
+
+describe('violation identity', () => {
+  const entities = [
+    ...twoDomains(),
+    component('o1', { system: 'orders-system' }),
+    component('o2', { system: 'orders-system' }),
+  ];
+  const idsOf = (
+    violations: (domains: ReadonlyArray<string>) => RuleViolation[],
+  ) =>
+    analyze(entities, {
+      extraRules: [
+        {
+          id: 'custom',
+          principle: 'p',
+          description: 'd',
+          defaultSeverity: 'info',
+          evaluate: ({ domains }) => violations(domains.domains),
+        },
+      ],
+    })
+      .findings.filter(f => f.rule === 'custom')
+      .map(({ id, entities: named }) => ({ id, entities: named }));
+
+  it('builds the id from the identity (sorted) and the key, not the entities', () => {
+    expect(
+      idsOf(() => [
+        {
+          subject: c('o1'),
+          entities: [c('o2')],
+          identity: [r('b'), r('a'), r('b')],
+          key: 'k',
+          message: 'm',
+        },
+      ]),
+    ).toEqual([
+      {
+        id: 'custom:domain:default/orders:resource:default/a,resource:default/b:k',
+        entities: [c('o1'), c('o2')],
+      },
+    ]);
+  });
+
+  it('leaves out an empty identity: the id ends in the key', () => {
+    expect(
+      idsOf(([orders, payments]) => [
+        {
+          entities: [c('o1')],
+          identity: [],
+          key: 'github.com/acme/mono',
+          domain: orders,
+          message: 'm',
+        },
+        { entities: [], identity: [], domain: payments, message: 'm' },
+      ]),
+    ).toEqual([
+      {
+        id: 'custom:domain:default/orders:github.com/acme/mono',
+        entities: [c('o1')],
+      },
+      { id: 'custom:domain:default/payments:', entities: [] },
+    ]);
+  });
+
+  it('reports violations with one identity once, and keeps the rest apart', () => {
+    expect(
+      idsOf(([orders]) => [
+        {
+          entities: [c('o1')],
+          identity: [],
+          key: 'repo-a',
+          domain: orders,
+          message: 'first',
+        },
+        {
+          entities: [c('o2')],
+          identity: [],
+          key: 'repo-a',
+          domain: orders,
+          message: 'second',
+        },
+        {
+          entities: [c('o2')],
+          identity: [],
+          key: 'repo-b',
+          domain: orders,
+          message: 'third',
+        },
+      ]),
+    ).toEqual([
+      { id: 'custom:domain:default/orders:repo-a', entities: [c('o1')] },
+      { id: 'custom:domain:default/orders:repo-b', entities: [c('o2')] },
+    ]);
+  });
+
+  it('without an identity, names the entities (and the subject) as before', () => {
+    expect(
+      idsOf(() => [
+        {
+          subject: c('o2'),
+          entities: [c('o1')],
+          key: 'k',
+          message: 'm',
+        },
+        { subject: c('o1'), entities: [], message: 'm' },
+      ]),
+    ).toEqual([
+      {
+        id: 'custom:domain:default/orders:component:default/o1',
+        entities: [c('o1')],
+      },
+      {
+        id: 'custom:domain:default/orders:component:default/o1,component:default/o2:k',
+        entities: [c('o1'), c('o2')],
+      },
+    ]);
+  });
 });
 
 describe('rule configuration', () => {

@@ -27,8 +27,27 @@ export interface RuleViolation {
   domain?: string | null;
   /** Overrides the configured severity for this violation. */
   severity?: Severity;
-  /** Distinguishes violations of one rule that name the same entities. */
+  /**
+   * Distinguishes violations of one rule that name the same entities (or
+   * the same `identity`); it ends the finding's id. May name what is not
+   * an entity, such as a repository id.
+   */
   key?: string;
+  /**
+   * The entities that make this violation the one it is, across catalog
+   * changes: the finding's id is built from these (sorted) and `key`
+   * instead of from `entities`, so that a violation whose set of involved
+   * entities grows or shrinks (another domain joins a shared repository,
+   * another consumer appears) keeps its id, and a baseline keeps knowing
+   * it. The finding still lists all `entities`; waivers are still looked
+   * up on them. Defaults to `entities` (with the subject). May be empty
+   * when the domain and `key` say it all: the id then ends in the key
+   * (`rule:domain:key`; with no key either, in `rule:domain:`).
+   * Two violations of one rule and domain with the same identity and key
+   * are one finding (the first one reported is kept), so the identity and
+   * key must tell apart every violation the rule can report.
+   */
+  identity?: string[];
 }
 
 /**
