@@ -450,9 +450,9 @@ export function buildCatalogRelations(
 ): CatalogRelations {
   // The records are visited in the order of the input, which is the order
   // of the entities in memory (in ref order they would be read all over
-  // the heap). What depends on the order is put in ref order afterwards:
-  // the problems, reported kind by kind in the order of FIELDS_BY_KIND and
-  // then by ref, and the reverse lists, sorted by ref.
+  // the heap). What depends on the order is done in ref order afterwards:
+  // the problems are reported kind by kind in the order of FIELDS_BY_KIND
+  // and then by ref, and the reverse lists are filled by ref.
   const fieldsByKind = new Map<string, FieldSpec[]>();
   let order = 0;
   for (const kind of Object.keys(FIELDS_BY_KIND)) {
@@ -476,13 +476,18 @@ export function buildCatalogRelations(
     }
     resolveRecord(record, fields, resolver, resolved);
   }
+  // The reverse lists are filled in ref order (the kinds that make them,
+  // components and resources, each by ref), so they come out sorted.
+  for (const kind of REVERSE_LIST_KINDS) {
+    const records = catalog.recordsOfKind(kind);
+    for (let i = 0; i < records.length; i++) {
+      addToReverseLists(records[i]);
+    }
+  }
   // Stable: the problems of one entity keep their order.
   found.sort((a, b) => a.record.order - b.record.order);
   for (const { violation } of found) {
     problems.add('invalid-reference', violation);
-  }
-  for (const record of catalog.records()) {
-    reverseListsInRefOrder(record);
   }
   const recordOf = (ref: string) => catalog.record(ref);
   return {
@@ -506,9 +511,8 @@ export function buildCatalogRelations(
 }
 
 /**
- * Resolves the spec references of one entity and adds it to the reverse
- * lists of what it names. One function per entity, so that V8 optimises
- * it once for all entities and all analyses.
+ * Resolves the spec references of one entity. One function per entity, so
+ * that V8 optimises it once for all entities and all analyses.
  */
 function resolveRecord(
   record: EntityRecord,
@@ -520,6 +524,13 @@ function resolveRecord(
   for (const spec of fields) {
     resolveField(record, spec, resolver, resolved);
   }
+}
+
+/** The kinds whose spec references make reverse lists, in ref order. */
+const REVERSE_LIST_KINDS = ['component', 'resource'];
+
+/** Adds a component or resource to the reverse lists of what it names. */
+function addToReverseLists(record: EntityRecord) {
   // Indexed loops: a list may be the frozen NO_RECORDS, which for-of
   // would walk through the generic iterator.
   const { providesApis, consumesApis, dependsOn } = record;
@@ -556,23 +567,4 @@ function numberRecords(records: ReadonlyArray<EntityRecord>, start: number) {
     record.order = order++;
   }
   return order;
-}
-
-function reverseListsInRefOrder(record: EntityRecord) {
-  inRefOrder(record.providers);
-  inRefOrder(record.consumers);
-  inRefOrder(record.dependents);
-}
-
-/**
- * Sorts a reverse list by ref: by `order`, which follows the refs of the
- * kinds that make reverse lists (components, then resources).
- */
-function inRefOrder(records: EntityRecord[]) {
-  for (let i = 1; i < records.length; i++) {
-    if (records[i - 1].order > records[i].order) {
-      records.sort((a, b) => a.order - b.order);
-      return;
-    }
-  }
 }
