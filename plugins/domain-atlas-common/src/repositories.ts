@@ -1,7 +1,7 @@
 import type { RepositorySummary } from './report';
 import type { EntityRecord, IndexedCatalog } from './model/catalog';
 import type { EntityRoles } from './model/entityRoles';
-import { compareStrings } from './model/ordering';
+import { compareDistinctStrings, compareStrings } from './model/ordering';
 import { RepositoryLocation, repositoryOfAnnotations } from './repositoryUrls';
 
 /**
@@ -101,6 +101,20 @@ function place(
   }
 }
 
+/**
+ * Orders entries by id, `host/org/repo`. Ids mostly share their host and
+ * org (`github.com/acme/`): then the repos alone decide, which spares
+ * comparing that common beginning again and again.
+ */
+function inIdOrder(a: Entry, b: Entry): number {
+  const x = a.location;
+  const y = b.location;
+  // Ids are the keys of one Map: never equal.
+  return x.host === y.host && x.org === y.org
+    ? compareDistinctStrings(x.repo, y.repo)
+    : compareDistinctStrings(x.id, y.id);
+}
+
 /** The summary of one repository, and what it hosts as records. */
 function summarize({ location, components, deployables, domains }: Entry): {
   repository: RepositorySummary;
@@ -141,9 +155,7 @@ export function buildRepositoryIndex(
   for (const record of catalog.recordsOfKind('component')) {
     place(record, byId, roles);
   }
-  // The default sort compares UTF-16 code units, as compareStrings does,
-  // with one comparison per call instead of up to two.
-  const entries = [...byId.keys()].sort().map(id => byId.get(id)!);
+  const entries = [...byId.values()].sort(inIdOrder);
   const repositories: RepositorySummary[] = [];
   const hosted: HostedRecords[] = [];
   const byDomain = new Map<EntityRecord, DomainRepositories>();

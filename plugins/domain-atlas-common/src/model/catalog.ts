@@ -2,7 +2,7 @@ import type { EntityRelations } from './relations';
 import type { RepositoryLocation } from '../repositoryUrls';
 import { AtlasAnnotations, readAtlasAnnotations } from './annotations';
 import { CatalogProblems } from './problems';
-import { compareStrings } from './ordering';
+import { compareDistinctStrings, compareStrings } from './ordering';
 import { lower } from './refs';
 
 /**
@@ -476,7 +476,10 @@ export function buildCatalogIndex(
       for (const prefix of inOrder) {
         const namespace = prefix.slice(0, -1);
         const inNamespace = [...namespaces.get(namespace)!.values()];
-        inNamespace.sort((a, b) => compareStrings(a.nameKey, b.nameKey));
+        // Names are the keys of one Map: never equal.
+        inNamespace.sort((a, b) =>
+          compareDistinctStrings(a.nameKey, b.nameKey),
+        );
         for (const each of inNamespace) {
           records.push(each);
         }

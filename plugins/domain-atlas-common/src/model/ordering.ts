@@ -44,3 +44,12 @@ export function compareStrings(a: string, b: string): number {
   }
   return a > b ? 1 : 0;
 }
+
+/**
+ * {@link compareStrings} for strings known to differ (the keys of one Map):
+ * one comparison per call instead of two, which shows when sorting tens of
+ * thousands of names.
+ */
+export function compareDistinctStrings(a: string, b: string): number {
+  return a < b ? -1 : 1;
+}
