@@ -238,6 +238,8 @@ class CatalogBuilder {
   private lastKind = '';
   private lastNamespace = '';
   private lastNames: Names = new Map();
+  /** How many entities had each repeated ref so far. */
+  private readonly repeats = new Map<string, number>();
   /** The ref of the entity being indexed, for the problem reporters. */
   private currentRef = '';
   private readonly reportDropped = (key: string) => {
@@ -283,10 +285,14 @@ class CatalogBuilder {
   }
 
   private duplicate(index: number, raw: unknown, ref: string) {
+    // Keyed by which repeat of the ref it is, not by its position in the
+    // input: the id stays when entities are added before it (baselines).
+    const repeat = (this.repeats.get(ref) ?? 1) + 1;
+    this.repeats.set(ref, repeat);
     this.problems.add('invalid-entity', {
       subject: ref,
       entities: [ref],
-      key: `duplicate#${index + 1}`,
+      key: `duplicate#${repeat}`,
       message: `${describe(
         index,
         raw,

@@ -938,6 +938,30 @@ describe('finding ids across catalog changes', () => {
   );
 });
 
+describe('invalid-entity ids', () => {
+  const duplicateIds = (entities: Entity[]) =>
+    analyze(entities)
+      .findings.filter(f => f.rule === 'invalid-entity')
+      .map(f => f.id);
+
+  it('name a duplicate by its ref and which repeat it is, not by its position', () => {
+    const before = duplicateIds([component('x'), component('X')]);
+    expect(before).toEqual([`invalid-entity:unassigned:${c('x')}:duplicate#2`]);
+    expect(
+      duplicateIds([
+        component('a'),
+        component('x'),
+        component('b'),
+        component('X'),
+        component('x'),
+      ]),
+    ).toEqual([
+      `invalid-entity:unassigned:${c('x')}:duplicate#2`,
+      `invalid-entity:unassigned:${c('x')}:duplicate#3`,
+    ]);
+  });
+});
+
 describe('violation identity', () => {
   const entities = [
     ...twoDomains(),
