@@ -15,7 +15,7 @@
 //            median of several runs;
 // - report parse: JSON.parse of the report that analyze returned, timed
 //            in the same runs. It builds the report's objects and strings
-//            with no analysis at all: a floor under the time of any
+//            with no analysis at all: a rough floor under the time of any
 //            analyze that returns this report;
 // - peak heap: one more analyze run with V8's --trace-gc switched on. The
 //            heap only grows between collections, so its peak is the
