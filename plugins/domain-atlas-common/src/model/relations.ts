@@ -415,6 +415,9 @@ function resolveField(
   }
 }
 
+/** The kinds whose spec references make reverse lists, in ref order. */
+const REVERSE_LIST_KINDS = ['component', 'resource'];
+
 const refOf = (record: EntityRecord | null) =>
   record === null ? null : record.ref;
 
@@ -525,9 +528,6 @@ function resolveRecord(
     resolveField(record, spec, resolver, resolved);
   }
 }
-
-/** The kinds whose spec references make reverse lists, in ref order. */
-const REVERSE_LIST_KINDS = ['component', 'resource'];
 
 /** Adds a component or resource to the reverse lists of what it names. */
 function addToReverseLists(record: EntityRecord) {
