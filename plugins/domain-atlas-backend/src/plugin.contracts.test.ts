@@ -369,6 +369,26 @@ describe('domainAtlasPlugin contract routes', () => {
       classification: 'unclassified',
       problem: expect.stringMatching(/does not parse/),
     });
+
+    // The next refresh knows the unchanged definition from the last one
+    // (it is not parsed again) and still reports it; once it is mended,
+    // the finding goes.
+    const malformedAfterRefresh = async () => {
+      await request(server)
+        .post('/api/domain-atlas/refresh')
+        .set('Authorization', user);
+      const after = await request(server)
+        .get('/api/domain-atlas/findings?rule=malformed-definition')
+        .set('Authorization', user);
+      return after.body.items.map((f: { entities: string[] }) => f.entities);
+    };
+    expect(await malformedAfterRefresh()).toEqual([
+      ['api:default/orders-api-v2'],
+    ]);
+    catalog.entities = catalogWith(
+      'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: 2.2.0\npaths: {}\n',
+    );
+    expect(await malformedAfterRefresh()).toEqual([]);
   });
 
   it('guards the contract routes with the read permission', async () => {

@@ -9,6 +9,20 @@ export interface DefinitionVersion {
   problem?: string;
 }
 
+/**
+ * What parsing each OpenAPI/AsyncAPI definition in full gave, by the
+ * definition's text, kept by the caller across analyses: the backend keeps
+ * one from refresh to refresh, so that a definition that did not change is
+ * not parsed again. The outcome depends on the text alone, so a cache never
+ * changes a report. A `Map` will do.
+ *
+ * @public
+ */
+export interface DefinitionCache {
+  get(definition: string): DefinitionVersion | undefined;
+  set(definition: string, outcome: DefinitionVersion): void;
+}
+
 const DOCUMENT_TYPES = new Set(['openapi', 'asyncapi']);
 const PROTO_PACKAGE = /^\s*package\s+([A-Za-z_][\w.]*)\s*;/m;
 
@@ -70,13 +84,15 @@ export function protobufVersion(text: string): string | undefined {
  *
  * Unless `strict`, a fast scan of the document's top-level `info` block
  * comes first; only when it cannot tell is the whole document parsed (so a
- * definition whose version the scan reads is not checked further).
+ * definition whose version the scan reads is not checked further). What a
+ * full parse gives is looked up in, and kept in, `cache` when there is one.
  */
 export function definitionVersion(
   type: string | null,
   definition: unknown,
   maxSize: number,
   strict = false,
+  cache?: DefinitionCache,
 ): DefinitionVersion {
   if (definition === undefined || definition === null || type === null) {
     return {};
@@ -107,6 +123,17 @@ export function definitionVersion(
       return { version: scanned.trim() };
     }
   }
+  const known = cache?.get(definition);
+  if (known !== undefined) {
+    return known;
+  }
+  const outcome = parsedVersion(definition);
+  cache?.set(definition, outcome);
+  return outcome;
+}
+
+/** The version of an OpenAPI/AsyncAPI document, parsed in full. */
+function parsedVersion(definition: string): DefinitionVersion {
   try {
     return documentVersion(parseDocument(definition));
   } catch (error) {

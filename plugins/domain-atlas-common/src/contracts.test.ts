@@ -114,6 +114,47 @@ describe('contract versions', () => {
     expect(report.contracts.every(c => c.version === null)).toBe(true);
   });
 
+  describe('a definition cache', () => {
+    const version = '2.0.0';
+    const definition = `openapi: 3.0.0\ninfo:\n  version: ${version}\npaths: {}\n`;
+    const broken =
+      'openapi: 3.0.0\ninfo:\n  version: 1.0.0\npaths: [unclosed\n';
+
+    it('keeps what parsing each definition in full gave', () => {
+      const cache = new Map();
+      analyze(
+        [api('ok', { definition }), api('broken', { definition: broken })],
+        {
+          strictDefinitions: true,
+          definitionCache: cache,
+        },
+      );
+      expect(cache.get(definition)).toEqual({ version });
+      expect(cache.get(broken)).toEqual({
+        problem: expect.stringMatching(/^does not parse: /),
+      });
+    });
+
+    it('answers from the cache instead of parsing a definition again', () => {
+      // An outcome no parse of this text gives: proof the cache was asked.
+      const cache = new Map([[broken, { version: '9.9.9' }]]);
+      const report = analyze([api('broken', { definition: broken })], {
+        strictDefinitions: true,
+        definitionCache: cache,
+      });
+      expect(report.contracts[0].version).toBe('9.9.9');
+      expect(
+        report.findings.filter(f => f.rule === 'malformed-definition'),
+      ).toEqual([]);
+    });
+
+    it('is not needed when the fast scan reads the version', () => {
+      const cache = new Map();
+      analyze([api('ok', { definition })], { definitionCache: cache });
+      expect(cache.size).toBe(0);
+    });
+  });
+
   it('reads the major version from a protobuf package', () => {
     expect(protobufVersion('package acme.orders.v10;')).toBe('10');
     expect(protobufVersion('package acme.orders.v1beta1;')).toBe('1');

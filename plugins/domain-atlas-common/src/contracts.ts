@@ -59,7 +59,7 @@ function resolveContractVersion(
   input: VersionInput,
   options: Pick<
     ResolvedAnalysisOptions,
-    'maxDefinitionSize' | 'strictDefinitions'
+    'maxDefinitionSize' | 'strictDefinitions' | 'definitionCache'
   >,
 ): {
   version: string | null;
@@ -71,6 +71,7 @@ function resolveContractVersion(
     input.definition,
     options.maxDefinitionSize,
     options.strictDefinitions,
+    options.definitionCache,
   );
   const problem = fromDefinition.problem;
   if (fromDefinition.version !== undefined) {
@@ -125,6 +126,7 @@ export function contractVersionOfEntity(
       maxDefinitionSize:
         options.maxDefinitionSize ?? DEFAULT_MAX_DEFINITION_SIZE,
       strictDefinitions: false,
+      definitionCache: undefined,
     },
   );
   return { version, versionSource };

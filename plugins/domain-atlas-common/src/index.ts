@@ -33,7 +33,7 @@ export type { ContractIndex, ContractInfo } from './contracts';
 export { contractVersionOfEntity } from './contracts';
 export { definitionVersion } from './contractDefinitions';
 export { DEFAULT_MAX_DEFINITION_SIZE } from './options';
-export type { DefinitionVersion } from './contractDefinitions';
+export type { DefinitionCache, DefinitionVersion } from './contractDefinitions';
 export * from './contractChanges';
 export { satisfiesRange } from './versionRanges';
 export { computeHealthScore, countFindings, SCORE_PENALTIES } from './score';

@@ -30,6 +30,11 @@ describe('analysis options', () => {
       /'now' must be an ISO date/,
     ],
     [
+      'a definition cache without get and set',
+      { definitionCache: {} as any },
+      /'definitionCache' must have get and set methods/,
+    ],
+    [
       'a malformed contract change',
       { contractChanges: [{ api: 'x' } as any] },
       /contractChanges/,

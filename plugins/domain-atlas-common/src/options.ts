@@ -1,5 +1,6 @@
 import type { Severity } from './report';
 import type { DomainAtlasRule } from './rules/types';
+import type { DefinitionCache } from './contractDefinitions';
 import { isoDateToDay } from './model/dates';
 import { valueText } from './model/valueText';
 
@@ -70,6 +71,12 @@ export interface AnalysisOptions {
    * catalogs).
    */
   strictDefinitions?: boolean;
+  /**
+   * Remembers what parsing each definition in full gave, across analyses
+   * (see {@link DefinitionCache}); `analyze` reads and fills it. Without
+   * one, every definition parsed is parsed again in the next analysis.
+   */
+  definitionCache?: DefinitionCache;
 }
 
 /**
@@ -94,6 +101,7 @@ export interface ResolvedAnalysisOptions {
   contractChanges: ReadonlyArray<ContractChange>;
   maxDefinitionSize: number;
   strictDefinitions: boolean;
+  definitionCache: DefinitionCache | undefined;
 }
 
 /** Default type sets, as documented on {@link AnalysisOptions}. */
@@ -287,5 +295,21 @@ export function resolveOptions(
     contractChanges: resolveContractChanges(options.contractChanges),
     maxDefinitionSize,
     strictDefinitions: options.strictDefinitions === true,
+    definitionCache: resolveDefinitionCache(options.definitionCache),
   };
+}
+
+function resolveDefinitionCache(value: unknown): DefinitionCache | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const cache = value as Partial<DefinitionCache> | null;
+  if (typeof cache?.get !== 'function' || typeof cache?.set !== 'function') {
+    throw new Error(
+      `Domain Atlas option 'definitionCache' must have get and set methods (a Map will do), got ${valueText(
+        value,
+      )}`,
+    );
+  }
+  return cache as DefinitionCache;
 }

@@ -8,6 +8,7 @@ import { DomainAtlasStore, DomainHistoryRow } from '../../database';
 import { AnalysisConfig } from '../AnalysisConfig';
 import { CatalogReader } from '../CatalogReader';
 import { ContractHistory } from '../ContractHistory';
+import { DefinitionParseCache } from './DefinitionParseCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,6 +50,8 @@ export class RefreshService {
   private readonly config: AnalysisConfig;
   private readonly contracts: ContractHistory;
   private running: Promise<RefreshResult> | undefined;
+  /** Definitions are parsed again only when they changed. */
+  private readonly definitions = new DefinitionParseCache();
 
   constructor(options: {
     reader: CatalogReader;
@@ -101,8 +104,10 @@ export class RefreshService {
         // The backend parses every definition in full, so a malformed one
         // is a finding even when its version can be read.
         strictDefinitions: true,
+        definitionCache: this.definitions,
         now: startedAt.toISOString(),
       });
+      this.definitions.endRefresh();
       const snapshotId = await this.store.saveSnapshot({
         createdAt: startedAt,
         entityCount: entities.length,
