@@ -13,10 +13,6 @@
 //            parse and analyze runs alternate and see the same machine),
 //            after warm-up runs (a second's worth, at least one), the
 //            median of several runs;
-// - report parse: JSON.parse of the report that analyze returned, timed
-//            in the same runs. It builds the report's objects and strings
-//            with no analysis at all: a rough floor under the time of any
-//            analyze that returns this report;
 // - peak heap: one more analyze run with V8's --trace-gc switched on. The
 //            heap only grows between collections, so its peak is the
 //            largest "used before" figure of the collections during the
@@ -36,8 +32,7 @@
 // path/to/src/index.ts (another checkout of the common package, to
 // compare).
 //
-// Last two lines: `report parse/parse ratio at <largest size> entities: Y`
-// and `analyze/parse ratio at <largest size> entities: X`.
+// Last line: `analyze/parse ratio at <largest size> entities: X`.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -107,15 +102,10 @@ function timeRuns(analyze, text, options) {
     report = analyze(JSON.parse(text), options);
   } while (performance.now() - warmUpStart < 1000);
 
-  // The report as JSON: parsing it builds the report's objects and strings
-  // with no analysis at all, a floor under any analyze that returns them.
-  const reportText = JSON.stringify(report);
-
   // Parse and analyze runs alternate, so that both see the same machine
   // (another process may load it for a while).
   const parseMs = [];
   const analyzeMs = [];
-  const reportParseMs = [];
   for (let i = 0; i < runs; i++) {
     report = null;
     const parsed = timed(() => JSON.parse(text));
@@ -123,13 +113,10 @@ function timeRuns(analyze, text, options) {
     const analyzed = timed(() => analyze(parsed.result, options));
     analyzeMs.push(analyzed.ms);
     report = analyzed.result;
-    reportParseMs.push(timed(() => JSON.parse(reportText)).ms);
   }
   return {
     parseMs: median(parseMs),
     analyzeMs: median(analyzeMs),
-    reportMiB: reportText.length / MiB,
-    reportParseMs: median(reportParseMs),
     domains: report.domains.length,
     findings: report.findings.length,
     isolation: report.isolation.length,
@@ -252,8 +239,6 @@ function table(rows) {
     ['parse ms', r => r.parseMs.toFixed(1)],
     ['analyze ms', r => r.analyzeMs.toFixed(1)],
     ['ratio', r => (r.analyzeMs / r.parseMs).toFixed(2)],
-    ['report MiB', r => r.reportMiB.toFixed(1)],
-    ['report parse ms', r => r.reportParseMs.toFixed(1)],
     ['input heap MiB', r => r.inputHeapMiB.toFixed(0)],
     ['peak heap MiB', r => r.peakHeapMiB.toFixed(0)],
     ['domains', r => String(r.domains)],
@@ -284,11 +269,6 @@ async function main() {
   }
   console.log(table(rows));
   const last = rows[rows.length - 1];
-  console.log(
-    `report parse/parse ratio at ${last.size} entities: ${(
-      last.reportParseMs / last.parseMs
-    ).toFixed(2)} (building the report's objects alone, without analysis)`,
-  );
   console.log(
     `analyze/parse ratio at ${last.size} entities: ${(
       last.analyzeMs / last.parseMs
