@@ -1,6 +1,8 @@
-import type {
+import type { Entity } from '@backstage/catalog-model';
+import {
   DefinitionCache,
   DefinitionVersion,
+  definitionVersion,
 } from '@domain-atlas/plugin-domain-atlas-common';
 
 /**
@@ -17,6 +19,12 @@ export class DefinitionParseCache implements DefinitionCache {
   private current = new Map<string, DefinitionVersion>();
   /** What the previous refresh had. */
   private previous = new Map<string, DefinitionVersion>();
+  /** How long `parseNew` works before it gives the event loop back. */
+  private readonly sliceMs: number;
+
+  constructor(options: { sliceMs?: number } = {}) {
+    this.sliceMs = options.sliceMs ?? 20;
+  }
 
   get(definition: string): DefinitionVersion | undefined {
     const known = this.current.get(definition);
@@ -32,6 +40,33 @@ export class DefinitionParseCache implements DefinitionCache {
 
   set(definition: string, outcome: DefinitionVersion): void {
     this.current.set(definition, outcome);
+  }
+
+  /**
+   * Parses the API definitions this cache does not know yet, giving the
+   * event loop back every few milliseconds. The analysis then finds every
+   * definition here; parsed in one go, the thousands of definitions of a
+   * large catalog's first refresh would hold up every other request of
+   * the backend for seconds.
+   */
+  async parseNew(entities: Entity[], maxDefinitionSize: number) {
+    let sliceStart = Date.now();
+    for (const entity of entities) {
+      if (
+        typeof entity.kind !== 'string' ||
+        entity.kind.toLowerCase() !== 'api'
+      ) {
+        continue;
+      }
+      const spec = (entity.spec ?? {}) as Record<string, unknown>;
+      const type =
+        typeof spec.type === 'string' ? spec.type.trim().toLowerCase() : null;
+      definitionVersion(type, spec.definition, maxDefinitionSize, true, this);
+      if (Date.now() - sliceStart >= this.sliceMs) {
+        await new Promise(resolve => setImmediate(resolve));
+        sliceStart = Date.now();
+      }
+    }
   }
 
   /** Ends a refresh: forgets what it did not use. */

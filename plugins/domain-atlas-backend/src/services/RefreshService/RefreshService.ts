@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import {
   analyze,
+  DEFAULT_MAX_DEFINITION_SIZE,
   DomainAtlasReport,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { DomainAtlasStore, DomainHistoryRow } from '../../database';
@@ -98,6 +99,9 @@ export class RefreshService {
           );
           return [];
         });
+      // Parsed here in slices, so that the analysis below finds every
+      // definition in the cache instead of parsing them all in one go.
+      await this.definitions.parseNew(entities, DEFAULT_MAX_DEFINITION_SIZE);
       const report = analyze(entities, {
         ...this.config.analysis,
         contractChanges,
