@@ -370,9 +370,9 @@ describe('domainAtlasPlugin contract routes', () => {
       problem: expect.stringMatching(/does not parse/),
     });
 
-    // The next refresh knows the unchanged definition from the last one
-    // (it is not parsed again) and still reports it; once it is mended,
-    // the finding goes.
+    // The next refresh takes the unchanged definition's outcome from the
+    // definition cache and still reports it; once it is mended, the
+    // finding goes.
     const malformedAfterRefresh = async () => {
       await request(server)
         .post('/api/domain-atlas/refresh')

@@ -148,10 +148,24 @@ describe('contract versions', () => {
       ).toEqual([]);
     });
 
-    it('is not needed when the fast scan reads the version', () => {
+    it('leaves the report as it is, cold or warm', () => {
+      const entities = [
+        api('ok', { definition }),
+        api('broken', { definition: broken }),
+        api('scanned', { definition: 'info:\n  version: 1.0.0\n' }),
+      ];
+      const options = { strictDefinitions: true, now: '2026-01-01' };
+      const without = analyze(entities, options);
       const cache = new Map();
-      analyze([api('ok', { definition })], { definitionCache: cache });
-      expect(cache.size).toBe(0);
+      expect(analyze(entities, { ...options, definitionCache: cache })).toEqual(
+        without,
+      );
+      expect(analyze(entities, { ...options, definitionCache: cache })).toEqual(
+        without,
+      );
+      expect(
+        analyze(entities, { now: '2026-01-01', definitionCache: cache }),
+      ).toEqual(analyze(entities, { now: '2026-01-01' }));
     });
   });
 

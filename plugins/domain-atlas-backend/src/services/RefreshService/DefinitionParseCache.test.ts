@@ -1,3 +1,7 @@
+import {
+  analyze,
+  DEFAULT_MAX_DEFINITION_SIZE,
+} from '@domain-atlas/plugin-domain-atlas-common';
 import { DefinitionParseCache } from './DefinitionParseCache';
 
 describe('DefinitionParseCache', () => {
@@ -50,6 +54,7 @@ describe('DefinitionParseCache.parseNew', () => {
           spec: { definition: valid.replace('1.2.0', '9.0.0') },
         },
         { kind: 42, metadata: { name: 'e' } } as any,
+        null as any,
       ],
       1024,
     );
@@ -60,6 +65,32 @@ describe('DefinitionParseCache.parseNew', () => {
     // Protobuf versions are read without parsing; other kinds are not APIs.
     expect(cache.get('syntax = "proto3";\npackage x.v2;\n')).toBeUndefined();
     expect(cache.get(valid.replace('1.2.0', '9.0.0'))).toBeUndefined();
+  });
+
+  it('leaves the analysis nothing to parse', async () => {
+    const entities = [
+      apiEntity('a', valid),
+      apiEntity('b', broken),
+      apiEntity('c', valid.replace('1.2.0', '3.0.0'), 'asyncapi'),
+    ];
+    const cache = new DefinitionParseCache();
+    await cache.parseNew(entities, DEFAULT_MAX_DEFINITION_SIZE);
+    const parsed: string[] = [];
+    const report = analyze(entities, {
+      strictDefinitions: true,
+      definitionCache: {
+        get: definition => cache.get(definition),
+        set: definition => {
+          parsed.push(definition);
+        },
+      },
+    });
+    expect(parsed).toEqual([]);
+    expect(report.contracts.map(c => c.version)).toEqual([
+      '1.2.0',
+      null,
+      '3.0.0',
+    ]);
   });
 
   it('gives the event loop back while it parses', async () => {

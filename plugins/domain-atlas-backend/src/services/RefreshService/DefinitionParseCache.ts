@@ -1,18 +1,30 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
+import type {
   DefinitionCache,
   DefinitionVersion,
-  definitionVersion,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import { definitionVersion } from '@domain-atlas/plugin-domain-atlas-common';
+
+/** Whether a catalog entry is an API entity (bad entries are skipped). */
+function isApiEntity(entity: unknown): entity is Entity {
+  return (
+    typeof entity === 'object' &&
+    entity !== null &&
+    typeof (entity as Entity).kind === 'string' &&
+    (entity as Entity).kind.toLowerCase() === 'api'
+  );
+}
 
 /**
  * What parsing each API definition gave, kept from one refresh to the
  * next: a refresh parses every definition in full (so that a malformed one
  * is a finding), and most definitions do not change between refreshes.
  *
- * Holds only the definitions of the last refresh: what a refresh did not
- * ask for is forgotten at the end of the next one, so removed and changed
- * definitions do not pile up.
+ * Holds only the definitions of the last refresh: one that a refresh did
+ * not ask for is forgotten at the end of that refresh, so removed and
+ * changed definitions do not pile up. The definition texts themselves are
+ * the keys: the last refresh's texts stay in memory until the next one
+ * ends (some MB for thousands of APIs), next to that refresh's own copies.
  */
 export class DefinitionParseCache implements DefinitionCache {
   /** What this refresh asked for or parsed. */
@@ -51,11 +63,8 @@ export class DefinitionParseCache implements DefinitionCache {
    */
   async parseNew(entities: Entity[], maxDefinitionSize: number) {
     let sliceStart = Date.now();
-    for (const entity of entities) {
-      if (
-        typeof entity.kind !== 'string' ||
-        entity.kind.toLowerCase() !== 'api'
-      ) {
+    for (const entity of entities as unknown[]) {
+      if (!isApiEntity(entity)) {
         continue;
       }
       const spec = (entity.spec ?? {}) as Record<string, unknown>;

@@ -13,6 +13,9 @@ import { DefinitionParseCache } from './DefinitionParseCache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The largest definition parsed: by the analysis and beforehand alike. */
+const MAX_DEFINITION_SIZE = DEFAULT_MAX_DEFINITION_SIZE;
+
 /** What one successful refresh produced. */
 export interface RefreshResult {
   snapshotId: number;
@@ -99,19 +102,24 @@ export class RefreshService {
           );
           return [];
         });
-      // Parsed here in slices, so that the analysis below finds every
-      // definition in the cache instead of parsing them all in one go.
-      await this.definitions.parseNew(entities, DEFAULT_MAX_DEFINITION_SIZE);
-      const report = analyze(entities, {
-        ...this.config.analysis,
-        contractChanges,
-        // The backend parses every definition in full, so a malformed one
-        // is a finding even when its version can be read.
-        strictDefinitions: true,
-        definitionCache: this.definitions,
-        now: startedAt.toISOString(),
-      });
-      this.definitions.endRefresh();
+      let report: DomainAtlasReport;
+      try {
+        // Parsed here in slices, so that the analysis below finds every
+        // definition in the cache instead of parsing them all in one go.
+        await this.definitions.parseNew(entities, MAX_DEFINITION_SIZE);
+        report = analyze(entities, {
+          ...this.config.analysis,
+          contractChanges,
+          // The backend parses every definition in full, so a malformed
+          // one is a finding even when its version can be read.
+          strictDefinitions: true,
+          maxDefinitionSize: MAX_DEFINITION_SIZE,
+          definitionCache: this.definitions,
+          now: startedAt.toISOString(),
+        });
+      } finally {
+        this.definitions.endRefresh();
+      }
       const snapshotId = await this.store.saveSnapshot({
         createdAt: startedAt,
         entityCount: entities.length,
