@@ -44,6 +44,9 @@ const annotationValue = fc.oneof(
     'own-datastore: because',
     'a@^1, b',
     'url:https://github.com/acme/a/tree/main/x',
+    'url:https://github.com/acme/B/tree/main/y',
+    'https://github.com/zeta/a',
+    'https://bitbucket.org/acme/c/src/main/z',
     'git@gitlab.com:g/s/r.git',
   ),
   fc.string({ maxLength: 8 }),
@@ -199,6 +202,63 @@ describe('analyze on random catalogs', () => {
         for (const d of report.domains) {
           expect(d.score).toBeGreaterThanOrEqual(0);
           expect(d.score).toBeLessThanOrEqual(100);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the lists of the report sorted, whatever the input order', () => {
+    const isSorted = (values: ReadonlyArray<string>) =>
+      values.every((value, i) => i === 0 || values[i - 1] < value);
+    // Components that provide and consume a few APIs and live in a few
+    // repositories, in any order: the lists the report builds from them
+    // must come out sorted however the input is ordered.
+    const apis = ['x', 'y', 'z'];
+    const component = fc.record({
+      name: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+      namespace: fc.constantFrom('default', 'other'),
+      provides: fc.subarray(apis),
+      consumes: fc.subarray(apis),
+      repository: fc.constantFrom(
+        'url:https://github.com/acme/one/tree/main/a',
+        'https://github.com/acme/two',
+        'https://github.com/zeta/one',
+        'https://gitlab.com/acme/two',
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(component, { maxLength: 20 }), components => {
+        const entities = [
+          ...apis.map(name => ({
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'API',
+            metadata: { name },
+            spec: {},
+          })),
+          ...components.map(c => ({
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: {
+              name: c.name,
+              namespace: c.namespace,
+              annotations: { 'backstage.io/source-location': c.repository },
+            },
+            spec: {
+              providesApis: c.provides.map(api => `api:default/${api}`),
+              consumesApis: c.consumes.map(api => `api:default/${api}`),
+            },
+          })),
+        ];
+        const report = analyze(entities);
+        expect(isSorted(report.findings.map(f => f.id))).toBe(true);
+        expect(isSorted(report.repositories.map(r => r.id))).toBe(true);
+        for (const repository of report.repositories) {
+          expect(isSorted(repository.components)).toBe(true);
+        }
+        for (const contract of report.contracts) {
+          expect(isSorted(contract.providers)).toBe(true);
+          expect(isSorted(contract.consumers)).toBe(true);
         }
       }),
       { numRuns: 300 },
