@@ -12,8 +12,9 @@ import type { ContractIndex } from '../contracts';
 /**
  * One violation of a rule, as a rule reports it. `analyze` turns it into a
  * {@link Finding}: the domain defaults to the subject's domain, the
- * severity to the configured one, and waivers are looked up on the subject
- * and on its domain.
+ * severity to the configured one, and waivers are looked up on the
+ * subject, on the other named entities of the finding's domain, and on the
+ * domain itself.
  *
  * @public
  */
@@ -39,8 +40,8 @@ export interface RuleViolation {
    * instead of from `entities`, so that a violation whose set of involved
    * entities grows or shrinks (another domain joins a shared repository,
    * another consumer appears) keeps its id, and a baseline keeps knowing
-   * it. The finding still lists all `entities`; waivers are still looked
-   * up on them. Defaults to `entities` (with the subject). May be empty
+   * it. The finding still lists all `entities`, and waivers are looked up
+   * as without an identity. Defaults to `entities` (with the subject). May be empty
    * when the domain and `key` say it all: the id then ends in the key
    * (`rule:domain:key`; with no key either, in `rule:domain:`).
    * Two violations of one rule and domain with the same identity and key
