@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './syntheticCatalog.mjs';
+import { waitFor } from './waitFor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -82,7 +83,6 @@ writeFileSync(
 );
 
 const log = message => console.log(`bench:api: ${message}`);
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 log(
   `starting packages/backend on :${port} (output in .cache/bench/backend.log)`,
@@ -128,20 +128,6 @@ async function get(path, token, init = {}) {
       } ${await response.text()}`,
     );
   return response.json();
-}
-
-async function waitFor(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(2000);
-  }
 }
 
 function percentile(sorted, p) {

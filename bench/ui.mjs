@@ -46,6 +46,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generateCatalog } from './syntheticCatalog.mjs';
+import { waitFor } from './waitFor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -68,7 +69,6 @@ const DOMAINS = 1000;
 const workDir = join(root, '.cache', 'bench');
 mkdirSync(workDir, { recursive: true });
 const log = message => console.log(`bench:ui: ${message}`);
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const children = [];
 const stopAll = () => {
   for (const child of children) {
@@ -163,20 +163,6 @@ function finished(child, what) {
         : reject(new Error(`${what} failed (exit ${code})`)),
     );
   });
-}
-
-async function waitFor(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(2000);
-  }
 }
 
 const CONTENT_TYPES = {
