@@ -1,4 +1,5 @@
 import type { Finding, Severity } from './report';
+import type { CatalogEntity } from './model/catalog';
 import type {
   DomainAtlasRule,
   RuleContext,
@@ -251,20 +252,20 @@ function evaluateRule(
  */
 export function evaluateRules(context: RuleContext): Finding[] {
   const exempted = new Set<string>();
+  const noteExemptions = (entity: CatalogEntity) => {
+    if (entity.atlas.exemptions.size > 0) {
+      exempted.add(entity.ref);
+    }
+  };
   const records = internalsOf(context)?.catalog.records();
   if (records) {
     // No copy of 100,000 entities to look at a few exemptions.
     for (let i = 0; i < records.length; i++) {
-      const entity = records[i].entity;
-      if (entity.atlas.exemptions.size > 0) {
-        exempted.add(entity.ref);
-      }
+      noteExemptions(records[i].entity);
     }
   } else {
     for (const entity of context.catalog.all()) {
-      if (entity.atlas.exemptions.size > 0) {
-        exempted.add(entity.ref);
-      }
+      noteExemptions(entity);
     }
   }
   const byRule: Array<{ prefix: string; pending: Pending[] }> = [];

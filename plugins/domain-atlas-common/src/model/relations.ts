@@ -529,34 +529,31 @@ function resolveRecord(
   }
 }
 
+/**
+ * `list` with `record` added: a new list in place of the shared, frozen
+ * NO_RECORDS, else the same list.
+ */
+function withRecord(list: EntityRecord[], record: EntityRecord) {
+  if (list === NO_RECORDS) {
+    return [record];
+  }
+  list.push(record);
+  return list;
+}
+
 /** Adds a component or resource to the reverse lists of what it names. */
 function addToReverseLists(record: EntityRecord) {
   // Indexed loops: a list may be the frozen NO_RECORDS, which for-of
   // would walk through the generic iterator.
   const { providesApis, consumesApis, dependsOn } = record;
   for (let i = 0; i < providesApis.length; i++) {
-    const api = providesApis[i];
-    if (api.providers === NO_RECORDS) {
-      api.providers = [record];
-    } else {
-      api.providers.push(record);
-    }
+    providesApis[i].providers = withRecord(providesApis[i].providers, record);
   }
   for (let i = 0; i < consumesApis.length; i++) {
-    const api = consumesApis[i];
-    if (api.consumers === NO_RECORDS) {
-      api.consumers = [record];
-    } else {
-      api.consumers.push(record);
-    }
+    consumesApis[i].consumers = withRecord(consumesApis[i].consumers, record);
   }
   for (let i = 0; i < dependsOn.length; i++) {
-    const target = dependsOn[i];
-    if (target.dependents === NO_RECORDS) {
-      target.dependents = [record];
-    } else {
-      target.dependents.push(record);
-    }
+    dependsOn[i].dependents = withRecord(dependsOn[i].dependents, record);
   }
 }
 
