@@ -6,7 +6,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { ContractListItem } from '@domain-atlas/plugin-domain-atlas-common';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   CSSProperties,
@@ -24,7 +23,9 @@ import {
   FilterBar,
   FilterOption,
   FilterSelect,
+  filteredTitle,
   matchesSearch,
+  NoMatch,
   SearchField,
 } from '../FilterBar';
 
@@ -218,15 +219,6 @@ function csvRow(contract: ContractListItem) {
   ];
 }
 
-/** Shown by the table when the filters leave no contract. */
-const NO_MATCH = (
-  <Box p={3}>
-    <Typography variant="body1">
-      No contracts match the search and filters.
-    </Typography>
-  </Box>
-);
-
 /**
  * The table itself, memoised: typing in the search re-renders the filter
  * bar at once and the table only when the (deferred) rows change.
@@ -249,15 +241,11 @@ const ContractsTableBody = memo(function ContractsTableBodyInner(props: {
   );
   return (
     <Table<ContractListItem>
-      title={
-        rows.length === total
-          ? `Contracts (${total})`
-          : `Contracts (${rows.length} of ${total})`
-      }
+      title={filteredTitle('Contracts', rows.length, total)}
       options={options}
       columns={columns}
       data={rows}
-      emptyContent={NO_MATCH}
+      emptyContent={<NoMatch what="contracts" />}
     />
   );
 });

@@ -5,7 +5,6 @@ import {
   EntityRefLink,
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
@@ -17,7 +16,9 @@ import {
   FilterBar,
   FilterOption,
   FilterSelect,
+  filteredTitle,
   matchesSearch,
+  NoMatch,
   SearchField,
 } from '../FilterBar';
 import { FindingCountsSummary } from '../FindingCountsSummary';
@@ -179,15 +180,6 @@ function csvRow(domain: DomainListItem) {
   ];
 }
 
-/** Shown by the table when the filters leave no domain. */
-const NO_MATCH = (
-  <Box p={3}>
-    <Typography variant="body1">
-      No domains match the search and filters.
-    </Typography>
-  </Box>
-);
-
 /**
  * The table itself, memoised: typing in the search re-renders the filter
  * bar at once and the table only when the (deferred) rows change. Its
@@ -212,15 +204,11 @@ const DomainsTableBody = memo(function DomainsTableBodyInner(props: {
   );
   return (
     <Table<DomainTreeRow>
-      title={
-        rows.length === total
-          ? `Domains (${total})`
-          : `Domains (${rows.length} of ${total})`
-      }
+      title={filteredTitle('Domains', rows.length, total)}
       options={options}
       columns={columns}
       data={rows}
-      emptyContent={NO_MATCH}
+      emptyContent={<NoMatch what="domains" />}
     />
   );
 });

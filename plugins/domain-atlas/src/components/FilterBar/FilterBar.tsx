@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { memo, ReactNode, useId } from 'react';
 
@@ -107,4 +108,22 @@ export function matchesSearch(query: string, ...texts: Array<string | null>) {
     .join(' ')
     .toLocaleLowerCase('en-US');
   return words.every(word => haystack.includes(word));
+}
+
+/** The title of a filtered table: `Domains (12)`, or `Domains (3 of 12)`. */
+export function filteredTitle(noun: string, shown: number, total: number) {
+  return shown === total
+    ? `${noun} (${total})`
+    : `${noun} (${shown} of ${total})`;
+}
+
+/** What a filtered table shows when the filters leave nothing. */
+export function NoMatch(props: { what: string }) {
+  return (
+    <Box p={3}>
+      <Typography variant="body1">
+        No {props.what} match the search and filters.
+      </Typography>
+    </Box>
+  );
 }
