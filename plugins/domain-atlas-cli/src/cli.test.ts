@@ -167,21 +167,31 @@ describe('domain-atlas (process)', () => {
       );
     });
 
-    it('lets the findings of a baseline report pass and fails on new ones', async () => {
+    /**
+     * A directory with the errors catalog, `report.json` (its report, taken
+     * as the baseline) and `tax.yaml`: what was added since.
+     */
+    const laterThanBaseline = async (taxYaml: string) => {
       const dir = await tree({ 'catalog.yaml': ERRORS_CATALOG });
       const baseline = await run(['report', '.', '--format', 'json'], {
         cwd: dir,
       });
       expect(baseline.code).toBe(0);
-      const later = await tree({
+      return tree({
         'report.json': baseline.stdout,
         'catalog.yaml': ERRORS_CATALOG,
-        // A new domain whose owner is not in the catalog: a new error.
-        'tax.yaml': [
+        'tax.yaml': taxYaml,
+      });
+    };
+
+    it('lets the findings of a baseline report pass and fails on new ones', async () => {
+      // A new domain whose owner is not in the catalog: a new error.
+      const later = await laterThanBaseline(
+        [
           domainYaml('tax', 'group:nobody', 'Tax'),
           serviceYaml('tax-service', 'tax', 'team-a', 'tax', true),
         ].join('---\n'),
-      });
+      );
       const known = await run(['check', 'catalog.yaml', '-b', 'report.json'], {
         cwd: later,
       });
@@ -202,21 +212,14 @@ describe('domain-atlas (process)', () => {
     });
 
     it('keeps knowing a baseline finding when another domain joins its repository', async () => {
-      const dir = await tree({ 'catalog.yaml': ERRORS_CATALOG });
-      const baseline = await run(['report', '.', '--format', 'json'], {
-        cwd: dir,
-      });
-      expect(baseline.code).toBe(0);
-      const later = await tree({
-        'report.json': baseline.stdout,
-        'catalog.yaml': ERRORS_CATALOG,
-        // A further domain, well owned, with a service in the shared
-        // repository: billing's and shop's findings now name tax too.
-        'tax.yaml': [
+      // A further domain, well owned, with a service in the shared
+      // repository: billing's and shop's findings now name tax too.
+      const later = await laterThanBaseline(
+        [
           domainYaml('tax', 'team-a', 'Tax'),
           serviceYaml('tax-service', 'tax', 'team-a', 'mono', true),
         ].join('---\n'),
-      });
+      );
       const result = await run(['check', '.', '--baseline', 'report.json'], {
         cwd: later,
       });
