@@ -25,6 +25,14 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Search (the embedded engine) over the catalog, and notifications with
+// the signals that push them to the bell: the slots of create-app's
+// default app.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // Domain Atlas.
 backend.add(import('@domain-atlas/plugin-domain-atlas-backend'));
 
