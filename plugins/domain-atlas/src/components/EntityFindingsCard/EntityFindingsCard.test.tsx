@@ -56,9 +56,19 @@ describe('EntityFindingsCard', () => {
     const getEntityFindings = jest.fn().mockResolvedValue(findings);
     await render(<EntityFindingsCard />, { getEntityFindings });
 
+    const domainLink = await screen.findByRole('link', { name: 'checkout' });
+    expect(domainLink).toHaveAttribute(
+      'href',
+      '/catalog/default/domain/checkout',
+    );
+    // The domain line is part of the card, under its title.
+    const card = screen
+      .getByText('Domain Atlas findings')
+      .closest('[class*="MuiPaper-root"]') as HTMLElement;
+    expect(card).toContainElement(domainLink);
     expect(
-      await screen.findByRole('link', { name: 'checkout' }),
-    ).toHaveAttribute('href', '/catalog/default/domain/checkout');
+      screen.getByRole('heading', { name: /^Domain Atlas findings/ }),
+    ).toContainElement(domainLink);
     expect(getEntityFindings).toHaveBeenCalledWith(
       'component:default/checkout-orchestrator',
     );

@@ -26,18 +26,30 @@ export function EntityFindingsCard() {
       minHeight={160}
     >
       {value => (
-        <>
-          <Typography variant="body2" paragraph>
-            {value.domain ? (
-              <>
-                Domain: <EntityRefLink entityRef={value.domain} />
-              </>
-            ) : (
-              'This entity belongs to no domain: give it a system in a domain.'
-            )}
-          </Typography>
-          <FindingsTable title={TITLE} findings={value.findings} />
-        </>
+        <FindingsTable
+          // The domain line sits under the title, inside the card: the
+          // table's own subtitle takes plain text only.
+          title={
+            <>
+              {TITLE}
+              <Typography
+                component="span"
+                display="block"
+                variant="body2"
+                color="textSecondary"
+              >
+                {value.domain ? (
+                  <>
+                    Domain: <EntityRefLink entityRef={value.domain} />
+                  </>
+                ) : (
+                  'This entity belongs to no domain: give it a system in a domain.'
+                )}
+              </Typography>
+            </>
+          }
+          findings={value.findings}
+        />
       )}
     </AsyncContent>
   );

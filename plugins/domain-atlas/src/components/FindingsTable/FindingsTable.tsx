@@ -59,7 +59,10 @@ const columns: TableColumn<Finding>[] = [
 /**
  * Rule findings, unwaived errors first; waived ones stay visible as waived.
  */
-export function FindingsTable(props: { title: string; findings: Finding[] }) {
+export function FindingsTable(props: {
+  title: string | JSX.Element;
+  findings: Finding[];
+}) {
   const findings = [...props.findings].sort(
     (a, b) =>
       Number(a.waived) - Number(b.waived) ||
