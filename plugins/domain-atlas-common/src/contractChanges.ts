@@ -156,7 +156,11 @@ const CLASS_STRENGTH: Record<ChangeClass, number> = {
   breaking: 2,
 };
 
-/** The strongest class among changes; `non-breaking` when there are none. */
+/**
+ * The strongest class among changes; `non-breaking` when there are none.
+ *
+ * @public
+ */
 export function strongestClass(
   changes: ReadonlyArray<{ class: ChangeClass }>,
 ): ChangeClass {
@@ -172,6 +176,8 @@ export function strongestClass(
 /**
  * Whether two versions differ in their major version; versions that are no
  * semver must differ as text.
+ *
+ * @public
  */
 export function isMajorChange(
   fromVersion: string | null,
@@ -187,6 +193,8 @@ export function isMajorChange(
 /**
  * The consumers of a contract: every `consumesApis` relation and every pin,
  * merged per consumer, sorted by ref.
+ *
+ * @public
  */
 export function consumersOf(
   contract: ContractSummary,
@@ -220,6 +228,8 @@ export function consumersOf(
  * the diff finds a breaking change (the catalog does not say which
  * operations a consumer calls, so each consumer of a removed or changed
  * element is assumed to use it).
+ *
+ * @public
  */
 export function consumerImpact(
   consumers: ReadonlyArray<ContractConsumer>,

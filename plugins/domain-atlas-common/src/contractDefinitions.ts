@@ -1,7 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { scanJsonInfoVersion, scanYamlInfoVersion } from './definitionScan';
 
-/** The outcome of reading the version out of an API definition. */
+/**
+ * The outcome of reading the version out of an API definition.
+ *
+ * @public
+ */
 export interface DefinitionVersion {
   /** The version, when the definition declares one. */
   version?: string;
@@ -86,6 +90,8 @@ export function protobufVersion(text: string): string | undefined {
  * comes first; only when it cannot tell is the whole document parsed (so a
  * definition whose version the scan reads is not checked further). What a
  * full parse gives is looked up in, and kept in, `cache` when there is one.
+ *
+ * @public
  */
 export function definitionVersion(
   type: string | null,

@@ -34,7 +34,7 @@ export const domainAtlasPlugin = createPlugin({
  *
  * @public
  */
-export const DomainAtlasPage = domainAtlasPlugin.provide(
+export const DomainAtlasPage: () => JSX.Element = domainAtlasPlugin.provide(
   createRoutableExtension({
     name: 'DomainAtlasPage',
     component: () =>
@@ -50,17 +50,18 @@ export const DomainAtlasPage = domainAtlasPlugin.provide(
  *
  * @public
  */
-export const EntityDomainAtlasContent = domainAtlasPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDomainAtlasContent',
-    component: {
-      lazy: () =>
-        import('./components/DomainAtlasContent').then(
-          m => m.DomainAtlasContent,
-        ),
-    },
-  }),
-);
+export const EntityDomainAtlasContent: () => JSX.Element =
+  domainAtlasPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDomainAtlasContent',
+      component: {
+        lazy: () =>
+          import('./components/DomainAtlasContent').then(
+            m => m.DomainAtlasContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * "Owned domains" card for Group entity pages: each domain the group owns,
@@ -68,32 +69,34 @@ export const EntityDomainAtlasContent = domainAtlasPlugin.provide(
  *
  * @public
  */
-export const EntityOwnedDomainsCard = domainAtlasPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOwnedDomainsCard',
-    component: {
-      lazy: () =>
-        import('./components/OwnedDomainsCard').then(m => m.OwnedDomainsCard),
-    },
-  }),
-);
+export const EntityOwnedDomainsCard: () => JSX.Element =
+  domainAtlasPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOwnedDomainsCard',
+      component: {
+        lazy: () =>
+          import('./components/OwnedDomainsCard').then(m => m.OwnedDomainsCard),
+      },
+    }),
+  );
 
 /**
  * Findings card for System, Component, API and Resource entity pages.
  *
  * @public
  */
-export const EntityDomainAtlasFindingsCard = domainAtlasPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDomainAtlasFindingsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityFindingsCard').then(
-          m => m.EntityFindingsCard,
-        ),
-    },
-  }),
-);
+export const EntityDomainAtlasFindingsCard: () => JSX.Element =
+  domainAtlasPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDomainAtlasFindingsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityFindingsCard').then(
+            m => m.EntityFindingsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Info bar for the top of an entity page when the entity breaks a
@@ -101,17 +104,18 @@ export const EntityDomainAtlasFindingsCard = domainAtlasPlugin.provide(
  *
  * @public
  */
-export const EntityDomainAtlasWarning = domainAtlasPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDomainAtlasWarning',
-    component: {
-      lazy: () =>
-        import('./components/DomainAtlasWarning').then(
-          m => m.DomainAtlasWarning,
-        ),
-    },
-  }),
-);
+export const EntityDomainAtlasWarning: () => JSX.Element | null =
+  domainAtlasPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDomainAtlasWarning',
+      component: {
+        lazy: () =>
+          import('./components/DomainAtlasWarning').then(
+            m => m.DomainAtlasWarning,
+          ),
+      },
+    }),
+  );
 
 /**
  * "Contract versions" card for API entity pages: the current version and
@@ -120,14 +124,15 @@ export const EntityDomainAtlasWarning = domainAtlasPlugin.provide(
  *
  * @public
  */
-export const EntityContractVersionsCard = domainAtlasPlugin.provide(
-  createComponentExtension({
-    name: 'EntityContractVersionsCard',
-    component: {
-      lazy: () =>
-        import('./components/ContractVersionsCard').then(
-          m => m.ContractVersionsCard,
-        ),
-    },
-  }),
-);
+export const EntityContractVersionsCard: () => JSX.Element =
+  domainAtlasPlugin.provide(
+    createComponentExtension({
+      name: 'EntityContractVersionsCard',
+      component: {
+        lazy: () =>
+          import('./components/ContractVersionsCard').then(
+            m => m.ContractVersionsCard,
+          ),
+      },
+    }),
+  );
