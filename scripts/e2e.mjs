@@ -2,7 +2,8 @@
 // Browser tests against the running demo, exactly as a user starts it.
 //
 // Starts `npm start` (the demo backend on :7007 and the frontend dev server
-// on :3000), waits until the catalog has ingested the demo organisation,
+// on :3000) and `npm run start:legacy` (the legacy-frontend demo app on
+// :3001), waits until the catalog has ingested the demo organisation,
 // runs packages/app/e2e-tests/*.test.mjs with node's test runner (they drive
 // Debian's chromium through playwright-core), stops the demo, and ends with
 // `N passed, N failed`. Screenshots go to test-output/screenshots/.
@@ -25,6 +26,7 @@ mkdirSync(join(outputDir, 'screenshots'), { recursive: true });
 
 const backendUrl = 'http://localhost:7007';
 const appUrl = 'http://localhost:3000';
+const legacyAppUrl = 'http://localhost:3001';
 const startupTimeoutMs = 8 * 60 * 1000;
 
 function log(message) {
@@ -96,7 +98,7 @@ async function demoAnalysed() {
   return complete;
 }
 
-for (const port of [3000, 7007]) {
+for (const port of [3000, 3001, 7007]) {
   if (await isUp(`http://localhost:${port}`)) {
     console.error(
       `e2e: something already listens on :${port}; stop it first (is \`npm start\` running?)`,
@@ -105,22 +107,35 @@ for (const port of [3000, 7007]) {
   }
 }
 
-log('starting the demo (npm start); its output goes to test-output/demo.log');
-const demoLog = createWriteStream(join(outputDir, 'demo.log'));
-const demo = spawn('npm', ['start'], {
-  cwd: root,
-  detached: true,
-  stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, BROWSER: 'none' },
-});
-demo.stdout.pipe(demoLog);
-demo.stderr.pipe(demoLog);
+/** Starts `npm run <script>` in its own process group, output to a log. */
+function startScript(script, logName) {
+  const output = createWriteStream(join(outputDir, logName));
+  const child = spawn('npm', ['run', script], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BROWSER: 'none' },
+  });
+  child.stdout.pipe(output);
+  child.stderr.pipe(output);
+  return child;
+}
+
+log(
+  'starting the demo (npm start) and the legacy demo app (npm run start:legacy); their output goes to test-output/demo.log and legacy-app.log',
+);
+const servers = [
+  startScript('start', 'demo.log'),
+  startScript('start:legacy', 'legacy-app.log'),
+];
 
 function stopDemo() {
-  try {
-    process.kill(-demo.pid, 'SIGTERM');
-  } catch {
-    // already gone
+  for (const server of servers) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
   }
 }
 process.on('exit', stopDemo);
@@ -140,6 +155,7 @@ try {
     demoAnalysed,
   );
   await waitFor('the frontend on :3000', () => isUp(appUrl));
+  await waitFor('the legacy frontend on :3001', () => isUp(legacyAppUrl));
   log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
 
   const testDir = join(root, 'packages/app/e2e-tests');
@@ -153,7 +169,12 @@ try {
     files,
     concurrency: 1,
     timeout: 5 * 60 * 1000,
-    env: { ...process.env, E2E_APP_URL: appUrl, E2E_OUTPUT_DIR: outputDir },
+    env: {
+      ...process.env,
+      E2E_APP_URL: appUrl,
+      E2E_LEGACY_APP_URL: legacyAppUrl,
+      E2E_OUTPUT_DIR: outputDir,
+    },
   });
   stream.on('test:pass', event => {
     if (event.details.type !== 'suite') passed += 1;
@@ -167,7 +188,9 @@ try {
     stream.on('error', reject);
   });
 } catch (error) {
-  console.error(`e2e: ${error.message}; see test-output/demo.log`);
+  console.error(
+    `e2e: ${error.message}; see test-output/demo.log and legacy-app.log`,
+  );
   failed += 1;
 } finally {
   stopDemo();

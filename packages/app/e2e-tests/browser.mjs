@@ -6,6 +6,10 @@ import { chromium } from 'playwright-core';
 
 export const appUrl = process.env.E2E_APP_URL ?? 'http://localhost:3000';
 
+/** The legacy-frontend demo app (packages/app-legacy). */
+export const legacyAppUrl =
+  process.env.E2E_LEGACY_APP_URL ?? 'http://localhost:3001';
+
 export const screenshots = join(
   process.env.E2E_OUTPUT_DIR ?? 'test-output',
   'screenshots',
