@@ -16,6 +16,7 @@ import { ContractService } from './services/ContractService';
 import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-node';
 import { RefreshService } from './services/RefreshService';
 import { ReportService } from './services/ReportService';
+import { CatalogVisibility, VisibleReports } from './services/Visibility';
 
 /**
  * The Domain Atlas backend plugin, id `domain-atlas`.
@@ -75,6 +76,12 @@ export const domainAtlasPlugin = createBackendPlugin({
           maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
         });
         const reports = new ReportService({ store, refresher });
+        // Every route and action serves the report as the caller may see
+        // it under the catalog's permissions.
+        const visible = new VisibleReports({
+          reports,
+          visibility: new CatalogVisibility({ permissions, catalog }),
+        });
 
         await scheduler.scheduleTask({
           id: 'domain-atlas-refresh',
@@ -94,13 +101,14 @@ export const domainAtlasPlugin = createBackendPlugin({
         });
 
         permissionsRegistry.addPermissions(domainAtlasPermissions);
-        registerActions({ actionsRegistry, reports, contracts });
+        registerActions({ actionsRegistry, reports: visible, contracts });
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             store,
             reports,
+            visible,
             refresher,
             contracts,
           }),

@@ -34,6 +34,7 @@ import {
   teamsView,
 } from './services/ReportQueries';
 import { ReportService } from './services/ReportService';
+import { VisibleReports } from './services/Visibility';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -96,11 +97,19 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   store: DomainAtlasStore;
   reports: ReportService;
+  visible: VisibleReports;
   refresher: RefreshService;
   contracts: ContractService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, store, reports, refresher, contracts } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    store,
+    reports,
+    visible,
+    refresher,
+    contracts,
+  } = options;
   const router = Router();
   // Room for a candidate API definition of up to 1 MiB, JSON-escaped.
   router.use(express.json({ limit: '4mb' }));
@@ -124,13 +133,13 @@ export async function createRouter(options: {
   const read = (req: Request) =>
     authorize(req, domainAtlasReportReadPermission);
 
+  /** The newest report as the caller may see it under catalog permissions. */
+  const visibleReport = async (req: Request) =>
+    visible.forCaller(await read(req));
+
   router.get('/report', async (req, res) => {
-    await read(req);
-    const snapshot = await reports.getSnapshot();
-    res.json({
-      status: await reports.getStatus(snapshot),
-      report: snapshot.report,
-    });
+    const { snapshot, report } = await visibleReport(req);
+    res.json({ status: await reports.getStatus(snapshot), report });
   });
 
   router.get('/status', async (req, res) => {
@@ -140,16 +149,14 @@ export async function createRouter(options: {
   });
 
   router.get('/domains', async (req, res) => {
-    await read(req);
-    const { report } = await reports.getSnapshot();
+    const { report } = await visibleReport(req);
     res.json({ items: report.domains.map(domainListItem) });
   });
 
   router.get('/domains/:namespace/:name', async (req, res) => {
-    await read(req);
+    const { report } = await visibleReport(req);
     const domainRef = ref('domain', req.params);
     const { days } = parse(historyQuery, req.query, 'query');
-    const { report } = await reports.getSnapshot();
     const history = await store.getHistory({
       since: new Date(Date.now() - days * DAY_MS),
       domainRef,
@@ -158,22 +165,19 @@ export async function createRouter(options: {
   });
 
   router.get('/teams', async (req, res) => {
-    await read(req);
-    const { report } = await reports.getSnapshot();
+    const { report } = await visibleReport(req);
     res.json(teamsView(report));
   });
 
   router.get('/teams/:namespace/:name', async (req, res) => {
-    await read(req);
+    const { report } = await visibleReport(req);
     const teamRef = ref('group', req.params);
-    const { report } = await reports.getSnapshot();
     res.json(teamDetail(report, teamRef));
   });
 
   router.get('/findings', async (req, res) => {
-    await read(req);
+    const { report } = await visibleReport(req);
     const query = parse(findingsQuery, req.query, 'query');
-    const { report } = await reports.getSnapshot();
     const matching = filterFindings(report.findings, {
       domain: query.domain?.toLocaleLowerCase('en-US'),
       rule: query.rule,
@@ -189,51 +193,49 @@ export async function createRouter(options: {
   });
 
   router.get('/rules', async (req, res) => {
-    await read(req);
-    const { report } = await reports.getSnapshot();
+    const { report } = await visibleReport(req);
     res.json({ items: report.rules });
   });
 
   router.get('/migration', async (req, res) => {
-    await read(req);
+    const { report, canSee } = await visibleReport(req);
     const { days } = parse(historyQuery, req.query, 'query');
-    const { report } = await reports.getSnapshot();
     const history = await store.getHistory({
       since: new Date(Date.now() - days * DAY_MS),
     });
-    res.json(migrationView(report, history));
+    res.json(
+      migrationView(
+        report,
+        history.filter(row => canSee(row.domainRef)),
+      ),
+    );
   });
 
   router.get('/isolation', async (req, res) => {
-    await read(req);
-    const { report } = await reports.getSnapshot();
+    const { report } = await visibleReport(req);
     res.json(isolationView(report));
   });
 
   router.get('/entities/:kind/:namespace/:name/findings', async (req, res) => {
-    await read(req);
+    const { report } = await visibleReport(req);
     const kind = parse(refPart, req.params.kind, 'kind');
-    const { report } = await reports.getSnapshot();
     res.json(entityFindings(report, ref(kind, req.params)));
   });
 
   router.get('/contracts', async (req, res) => {
-    await read(req);
-    const { report } = await reports.getSnapshot();
+    const { report } = await visibleReport(req);
     res.json({ items: await contracts.list(report) });
   });
 
   router.get('/contracts/:namespace/:name', async (req, res) => {
-    await read(req);
-    const { report } = await reports.getSnapshot();
+    const { report } = await visibleReport(req);
     res.json(await contracts.detail(report, ref('api', req.params)));
   });
 
   router.post('/contracts/:namespace/:name/check', async (req, res) => {
-    await read(req);
+    const { report } = await visibleReport(req);
     const apiRef = ref('api', req.params);
     const { definition } = parse(checkBody, req.body, 'body');
-    const { report } = await reports.getSnapshot();
     res.json(await contracts.check(report, apiRef, definition));
   });
 

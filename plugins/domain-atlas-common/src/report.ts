@@ -15,6 +15,15 @@
 export const REPORT_SCHEMA_VERSION = 1;
 
 /**
+ * What a report served to one user says in place of an entity that user may
+ * not read under the catalog's permissions, in findings (their entities and
+ * messages) and in dependency and isolation paths.
+ *
+ * @public
+ */
+export const HIDDEN_ENTITY = 'an entity you cannot see';
+
+/**
  * How serious a finding is.
  *
  * @public

@@ -100,7 +100,13 @@ function setup(contracts?: ContractService) {
   };
   registerActions({
     actionsRegistry,
-    reports: { getSnapshot: async () => snapshot },
+    reports: {
+      forCaller: async () => ({
+        snapshot,
+        report: snapshot.report,
+        canSee: () => true,
+      }),
+    },
     contracts: contracts ?? {
       check: async () => {
         throw new Error('no contract history in this test');

@@ -5,7 +5,7 @@ import {
   domainAtlasReportReadPermission,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { ContractService } from '../services/ContractService';
-import { ReportService } from '../services/ReportService';
+import { VisibleReports } from '../services/Visibility';
 import { entityFindings } from '../services/ReportQueries';
 
 function normaliseRef(input: string, defaultKind: string): string {
@@ -44,7 +44,8 @@ function requireDomain(report: DomainAtlasReport, input: string) {
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
-  reports: Pick<ReportService, 'getSnapshot'>;
+  /** The report as each caller may see it: actions follow catalog permissions. */
+  reports: Pick<VisibleReports, 'forCaller'>;
   contracts: Pick<ContractService, 'check'>;
 }) {
   const { actionsRegistry, reports, contracts } = options;
@@ -72,8 +73,8 @@ export function registerActions(options: {
           owner: z.string().nullable(),
         }),
     },
-    action: async ({ input }) => {
-      const { report } = await reports.getSnapshot();
+    action: async ({ input, credentials }) => {
+      const { report } = await reports.forCaller(credentials);
       const { entity, domain } = entityFindings(
         report,
         normaliseRef(input.entityRef, 'component'),
@@ -123,8 +124,8 @@ export function registerActions(options: {
           ),
         }),
     },
-    action: async ({ input }) => {
-      const { report } = await reports.getSnapshot();
+    action: async ({ input, credentials }) => {
+      const { report } = await reports.forCaller(credentials);
       const domain = requireDomain(report, input.domainRef);
       const members = new Set(domain.members.components);
       return {
@@ -185,8 +186,8 @@ export function registerActions(options: {
           ),
         }),
     },
-    action: async ({ input }) => {
-      const { report } = await reports.getSnapshot();
+    action: async ({ input, credentials }) => {
+      const { report } = await reports.forCaller(credentials);
       const domain = requireDomain(report, input.domainRef);
       return {
         output: {
@@ -231,8 +232,8 @@ export function registerActions(options: {
           ),
         }),
     },
-    action: async ({ input }) => {
-      const { report } = await reports.getSnapshot();
+    action: async ({ input, credentials }) => {
+      const { report } = await reports.forCaller(credentials);
       const domain = requireDomain(report, input.domainRef);
       const entries = report.isolation.filter(e => e.down === domain.ref);
       const pick = (impact: string) =>
@@ -291,8 +292,8 @@ export function registerActions(options: {
           ),
         }),
     },
-    action: async ({ input }) => {
-      const { report } = await reports.getSnapshot();
+    action: async ({ input, credentials }) => {
+      const { report } = await reports.forCaller(credentials);
       const result = await contracts.check(
         report,
         normaliseRef(input.apiRef, 'api'),

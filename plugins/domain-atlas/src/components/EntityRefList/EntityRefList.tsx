@@ -5,6 +5,7 @@ import {
 import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import { Fragment } from 'react';
+import { HIDDEN_ENTITY } from '@domain-atlas/plugin-domain-atlas-common';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -87,13 +88,20 @@ export function EntityRefList(props: {
   const classes = useStyles();
   return (
     <ul className={classes.list} aria-label={props['aria-label']}>
-      {props.entityRefs.map(ref => (
-        <EntityRefItem
-          key={ref}
-          entityRef={ref}
-          defaultKind={props.defaultKind}
-        />
-      ))}
+      {props.entityRefs.map((ref, index) =>
+        // An entity the user may not read is named, not linked.
+        ref === HIDDEN_ENTITY ? (
+          <li key={`hidden-${index}`} className={classes.item}>
+            {HIDDEN_ENTITY}
+          </li>
+        ) : (
+          <EntityRefItem
+            key={ref}
+            entityRef={ref}
+            defaultKind={props.defaultKind}
+          />
+        ),
+      )}
     </ul>
   );
 }
