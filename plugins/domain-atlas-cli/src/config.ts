@@ -10,10 +10,11 @@ import { CliInputError } from './errors';
 import { describeYamlError } from './yamlErrors';
 
 /**
- * Reads the `domainAtlas` block into analysis options, with the same keys
- * and checks as the backend (`schedule` and `history` are the backend's
+ * Reads the `domainAtlas` block into analysis options, checking each key
+ * it reads as the backend does (`schedule` and `history` are the backend's
  * own and are ignored here). Throws {@link CliInputError} naming the key of
- * an invalid value.
+ * an invalid value. Unknown keys are left to the backend, which knows all
+ * of them and fails its start-up on any other.
  *
  * @public
  */

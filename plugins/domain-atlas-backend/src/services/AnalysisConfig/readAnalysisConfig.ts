@@ -1,5 +1,4 @@
 import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
@@ -7,6 +6,8 @@ import {
   ConfiguredAnalysisOptions,
   readAnalysisOptionsFromConfig,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import { checkConfigKeys } from './checkConfigKeys';
+import { readSchedule } from './readSchedule';
 
 /** An earlier API definition that starts the API's recorded history. */
 export interface BackfillEntry {
@@ -61,12 +62,6 @@ function readBackfill(config: RootConfigService | undefined): BackfillEntry[] {
   });
 }
 
-const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 10 },
-  initialDelay: { seconds: 15 },
-};
-
 function positiveWholeNumber(
   value: number | undefined,
   key: string,
@@ -86,7 +81,8 @@ function positiveWholeNumber(
 /**
  * Reads and validates the `domainAtlas` configuration. Throws at start-up,
  * naming the offending key, rather than running with a half-understood
- * configuration. The analysis options are read as the command line reads
+ * configuration: an unknown key (see knownConfigKeys.ts) or a bad schedule
+ * fails too. The analysis options are read as the command line reads
  * them (`readAnalysisOptionsFromConfig` of the common package).
  *
  * @param extraRuleIds - ids of rules added by backend modules, which may be
@@ -97,12 +93,11 @@ export function readAnalysisConfig(
   extraRuleIds: string[] = [],
 ): AnalysisConfig {
   const config = rootConfig.getOptionalConfig('domainAtlas');
+  if (config) {
+    checkConfigKeys(config);
+  }
   return {
-    schedule: config?.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('schedule'),
-        )
-      : DEFAULT_SCHEDULE,
+    schedule: readSchedule(config?.getOptionalConfig('schedule')),
     retentionDays: positiveWholeNumber(
       config?.getOptionalNumber('history.retentionDays'),
       'domainAtlas.history.retentionDays',
