@@ -18,12 +18,11 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// Permissions: allow everything in the demo; Domain Atlas checks its own
-// permissions through the framework all the same.
+// Permissions: the demo's policy allows everything unless
+// demo.hideRestrictedEntities is on (see modules/demoPermissionPolicy.ts);
+// Domain Atlas follows the catalog's read permission either way.
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./modules/demoPermissionPolicy'));
 
 // Search (the embedded engine) over the catalog, and notifications with
 // the signals that push them to the bell: the slots of create-app's
