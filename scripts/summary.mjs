@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Prints CI's closing `N passed, N failed` line: the unit and browser test
-// results (test-output/{unit,e2e}-summary.json, written by scripts/test.mjs
-// and scripts/e2e.mjs) plus CI's other checks (type check, lint, prettier),
-// each of which counts as one.
+// Prints CI's closing `N passed, N failed` line: the unit, browser and
+// adopter test results (test-output/{unit,e2e,adopter}-summary.json, written
+// by scripts/test.mjs, scripts/e2e.mjs and scripts/adopter/run.mjs) plus
+// CI's other checks (type check, API reports, lint, prettier), each of
+// which counts as one.
 //
 // Usage: node scripts/summary.mjs <other checks passed> <other checks failed>
 
@@ -21,9 +22,9 @@ let passed = checksPassed || 0;
 let failed = checksFailed || 0;
 let skipped = 0;
 console.log(
-  `other checks (tsc, lint, prettier): ${passed} passed, ${failed} failed`,
+  `other checks (tsc, API reports, lint, prettier): ${passed} passed, ${failed} failed`,
 );
-for (const name of ['unit', 'e2e']) {
+for (const name of ['unit', 'e2e', 'adopter']) {
   const file = join(outputDir, `${name}-summary.json`);
   if (!existsSync(file)) {
     console.log(`${name} tests: no results (${file} is missing)`);
