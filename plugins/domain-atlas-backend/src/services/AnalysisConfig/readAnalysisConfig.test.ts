@@ -36,9 +36,9 @@ describe('readAnalysisConfig', () => {
       "at 'domainAtlas.schedule.timeout': 'PT0S' is zero",
     ],
     [
-      'a zero initial delay',
-      schedule({ initialDelay: { seconds: 0 } }),
-      /at 'domainAtlas.schedule.initialDelay': \{ seconds: 0 \} is zero; .*leave initialDelay out to start at once/,
+      'a negative initial delay',
+      schedule({ initialDelay: { seconds: -1 } }),
+      /at 'domainAtlas.schedule.initialDelay': \{ seconds: -1 \} is negative; .*\{ seconds: 0 \} to start at once/,
     ],
     [
       'an invalid cron expression',
@@ -158,6 +158,15 @@ describe('readAnalysisConfig', () => {
         frequency: { minutes: 5 },
         timeout: { minutes: 1 },
         initialDelay: { hours: 1 },
+      },
+    ],
+    [
+      'a zero initial delay, to start at once',
+      schedule({ initialDelay: { seconds: 0 } }),
+      {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 1 },
+        initialDelay: { seconds: 0 },
       },
     ],
     [

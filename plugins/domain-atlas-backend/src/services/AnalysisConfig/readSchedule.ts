@@ -33,7 +33,7 @@ const EXPECTED: Record<'frequency' | 'timeout' | 'initialDelay', string> = {
   frequency: `a positive duration such as { minutes: 30 }, '30m' or 'PT30M', a cron schedule such as ${CRON_EXAMPLE}, or { trigger: manual }`,
   timeout: "a positive duration such as { minutes: 10 }, '10m' or 'PT10M'",
   initialDelay:
-    "a positive duration such as { seconds: 15 }, '15s' or 'PT15S' (leave initialDelay out to start at once)",
+    "a duration such as { seconds: 15 }, '15s' or 'PT15S', or { seconds: 0 } to start at once",
 };
 
 type DurationKey = keyof typeof EXPECTED;
@@ -155,7 +155,9 @@ function readDuration(
   if (amounts.some(amount => amount < 0 || !Number.isFinite(amount))) {
     throw configError(key, `${show(value)} is negative; expected ${expected}`);
   }
-  if (!amounts.some(amount => amount > 0)) {
+  // A zero initial delay starts the first run at once; a zero frequency or
+  // timeout is a mistake.
+  if (name !== 'initialDelay' && !amounts.some(amount => amount > 0)) {
     throw configError(key, `${show(value)} is zero; expected ${expected}`);
   }
   return duration;
