@@ -10,7 +10,10 @@
 //
 // Options: --entities N (default 10000), --requests N per route and load
 // level (default 1000), --concurrency N,N,... (default 1,4,8 clients),
-// --port N (default 7017).
+// --port N (default 7017), --policy allow|conditional (default allow:
+// conditional turns on the demo's demo.hideRestrictedEntities policy, so
+// every guest read goes through a conditional catalog.entity.read decision,
+// the catalog query of what the guest may read, and the redaction).
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -27,8 +30,12 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '1,4,8' },
     port: { type: 'string', default: '7017' },
+    policy: { type: 'string', default: 'allow' },
   },
 });
+if (!['allow', 'conditional'].includes(args.policy)) {
+  throw new Error(`--policy is allow or conditional, not ${args.policy}`);
+}
 const entityCount = Number(args.entities);
 const requestsPerRoute = Number(args.requests);
 const concurrencyLevels = args.concurrency.split(',').map(Number);
@@ -71,6 +78,7 @@ writeFileSync(
       ],
       locations: [{ type: 'file', target: catalogFile }],
     },
+    demo: { hideRestrictedEntities: args.policy === 'conditional' },
     // Refresh only when the benchmark asks, so it is measured alone.
     domainAtlas: {
       schedule: {
@@ -85,7 +93,7 @@ writeFileSync(
 const log = message => console.log(`bench:api: ${message}`);
 
 log(
-  `starting packages/backend on :${port} (output in .cache/bench/backend.log)`,
+  `starting packages/backend on :${port} with the ${args.policy} policy (output in .cache/bench/backend.log)`,
 );
 const backendLog = createWriteStream(join(workDir, 'backend.log'));
 const backend = spawn(

@@ -10,6 +10,28 @@ export interface Config {
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
+    /** How the backend reads the catalog. */
+    catalog?: {
+      /**
+       * How long one whole read of the catalog may take, written as the
+       * schedule's durations are: `{ minutes: 3 }`, `3m` or `PT3M`. A read
+       * that takes longer is abandoned and the refresh recorded as failed;
+       * the last good report stays in use. Default 3 minutes.
+       */
+      readTimeout?:
+        | string
+        | {
+            years?: number;
+            months?: number;
+            weeks?: number;
+            days?: number;
+            hours?: number;
+            minutes?: number;
+            seconds?: number;
+            milliseconds?: number;
+          };
+    };
+
     /** How long history is kept. */
     history?: {
       /**
@@ -38,6 +60,52 @@ export interface Config {
         /** Its version, when the definition does not say. */
         version?: string;
       }>;
+    };
+
+    /**
+     * Limits of "what breaks if this definition ships" checks
+     * (`POST /contracts/:namespace/:name/check` and the
+     * `check-contract-change` action). Each check parses and compares the
+     * candidate in a worker thread of its own, so a large or pathological
+     * candidate never holds up the other routes.
+     */
+    contractCheck?: {
+      /**
+       * Checks running at once on this backend instance; more callers get
+       * 503 with a `Retry-After` header. Default 2.
+       */
+      maxConcurrent?: number;
+      /**
+       * The largest candidate definition, in UTF-8 bytes; a larger one gets
+       * 413. At most 2 MiB (2097152), as the router reads request bodies
+       * of up to 4 MB. Default 1 MiB (1048576).
+       */
+      maxDefinitionBytes?: number;
+      /**
+       * How long one check may take, worker start included: a number of
+       * milliseconds or a duration such as `{ seconds: 30 }`, `30s` or
+       * `PT30S`. A slower check is stopped and answered with 503. Default
+       * 30 seconds.
+       */
+      timeout?:
+        | number
+        | string
+        | {
+            years?: number;
+            months?: number;
+            weeks?: number;
+            days?: number;
+            hours?: number;
+            minutes?: number;
+            seconds?: number;
+            milliseconds?: number;
+          };
+      /**
+       * The heap of one check's worker thread in MB (V8's old generation,
+       * at least 16); a check that needs more is stopped and answered with
+       * 503. Default 256.
+       */
+      maxMemoryMb?: number;
     };
 
     /**

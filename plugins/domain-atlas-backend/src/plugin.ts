@@ -10,9 +10,12 @@ import { registerActions } from './actions';
 import { KnexContractRevisionStore, KnexDomainAtlasStore } from './database';
 import { createRouter } from './router';
 import { readAnalysisConfig } from './services/AnalysisConfig';
-import { CatalogReader } from './services/CatalogReader';
+import { CatalogReader, readCatalogConfig } from './services/CatalogReader';
 import { ContractHistory } from './services/ContractHistory';
-import { ContractService } from './services/ContractService';
+import {
+  ContractService,
+  readContractCheckConfig,
+} from './services/ContractService';
 import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-node';
 import { RefreshService } from './services/RefreshService';
 import { ReportService } from './services/ReportService';
@@ -54,11 +57,16 @@ export const domainAtlasPlugin = createBackendPlugin({
         actionsRegistry,
       }) {
         const analysisConfig = readAnalysisConfig(config);
+        const catalogConfig = readCatalogConfig(config);
         const store = await KnexDomainAtlasStore.create(database);
         const revisions = new KnexContractRevisionStore(
           await database.getClient(),
         );
-        const reader = new CatalogReader({ catalog, auth });
+        const reader = new CatalogReader({
+          catalog,
+          auth,
+          timeoutMs: catalogConfig.readTimeoutMs,
+        });
         const refresher = new RefreshService({
           reader,
           store,
@@ -74,8 +82,9 @@ export const domainAtlasPlugin = createBackendPlugin({
         const contracts = new ContractService({
           store: revisions,
           maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
+          limits: readContractCheckConfig(config),
         });
-        const reports = new ReportService({ store, refresher });
+        const reports = new ReportService({ store, refresher, logger });
         // Every route and action serves the report as the caller may see
         // it under the catalog's permissions.
         const visible = new VisibleReports({
@@ -105,6 +114,7 @@ export const domainAtlasPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            logger,
             permissions,
             store,
             reports,

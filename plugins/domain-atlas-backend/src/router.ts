@@ -1,6 +1,7 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -17,12 +18,19 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import express, { Request } from 'express';
+import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { DomainAtlasStore } from './database';
-import { ContractService } from './services/ContractService';
-import { RefreshService } from './services/RefreshService';
+import {
+  DomainAtlasStore,
+  isDatabaseError,
+  isDatabaseUnavailableError,
+} from './database';
+import {
+  ContractChecksBusyError,
+  ContractService,
+} from './services/ContractService';
+import { RefreshFailedError, RefreshService } from './services/RefreshService';
 import {
   domainDetail,
   domainListItem,
@@ -33,10 +41,19 @@ import {
   teamDetail,
   teamsView,
 } from './services/ReportQueries';
-import { ReportService } from './services/ReportService';
+import {
+  ReportService,
+  retryAfterOf,
+  unavailable,
+} from './services/ReportService';
 import { VisibleReports } from './services/Visibility';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Retry-After of a 503 from a busy or unreachable database. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** Retry-After of any other 503, e.g. a failed refresh. */
+const RETRY_AFTER_SECONDS = 60;
 
 /** Path segments of an entity ref: letters, digits and `-_.`, as the catalog allows. */
 const refPart = z
@@ -94,6 +111,7 @@ function ref(kind: string, params: Record<string, string>): string {
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  logger: LoggerService;
   permissions: PermissionsService;
   store: DomainAtlasStore;
   reports: ReportService;
@@ -103,6 +121,7 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const {
     httpAuth,
+    logger,
     permissions,
     store,
     reports,
@@ -236,23 +255,66 @@ export async function createRouter(options: {
     const { report } = await visibleReport(req);
     const apiRef = ref('api', req.params);
     const { definition } = parse(checkBody, req.body, 'body');
-    res.json(await contracts.check(report, apiRef, definition));
+    const result = await contracts
+      .check(report, apiRef, definition)
+      .catch(error => {
+        if (error instanceof ContractChecksBusyError) {
+          res.set('Retry-After', String(error.retryAfterSeconds));
+        }
+        throw error;
+      });
+    res.json(result);
   });
 
   router.post('/refresh', async (req, res) => {
     await authorize(req, domainAtlasRefreshPermission);
     const result = await refresher.refresh().catch(error => {
+      if (!(error instanceof RefreshFailedError)) {
+        throw error;
+      }
       throw new ServiceUnavailableError(
-        `Refresh failed, the last good snapshot stays in use: ${stringifyError(
-          error,
-        )}`,
+        `Refresh failed, the last good snapshot stays in use: ${error.message}`,
       );
     });
+    // A held read answers 200 too, with status 'held' and the reason.
     res.json({
       ...result,
       createdAt: result.createdAt.toISOString(),
     });
   });
+
+  // Database errors carry SQL text and hosts: the log gets them, the
+  // caller a plain message (503 with Retry-After when the database is busy
+  // or unreachable). Backstage's error middleware answers from there.
+  const plainErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    let answer: unknown = error;
+    if (isDatabaseUnavailableError(error)) {
+      logger.warn(
+        `Domain Atlas database busy or unreachable: ${stringifyError(error)}`,
+      );
+      answer = unavailable(
+        'The Domain Atlas database is busy or unreachable; try again shortly',
+        DATABASE_RETRY_AFTER_SECONDS,
+      );
+    } else if (isDatabaseError(error)) {
+      logger.error(`Domain Atlas database error: ${stringifyError(error)}`);
+      answer = new Error(
+        'Domain Atlas could not use its database; the details are in the backend log',
+      );
+    }
+    if (
+      ServiceUnavailableError.is(answer) &&
+      !res.headersSent &&
+      !res.get('Retry-After')
+    ) {
+      res.set(
+        'Retry-After',
+        String(retryAfterOf(answer) ?? RETRY_AFTER_SECONDS),
+      );
+    }
+    next(answer);
+  };
+  router.use(plainErrors);
 
   return router;
 }

@@ -8,6 +8,17 @@ export interface Snapshot {
   report: DomainAtlasReport;
 }
 
+/** A stored snapshot without its report. */
+export type SnapshotSummary = Omit<Snapshot, 'report'>;
+
+/**
+ * A snapshot as stored: its report is the JSON text, not yet parsed or
+ * checked, so that an unreadable one can be told apart and skipped.
+ */
+export interface StoredSnapshot extends SnapshotSummary {
+  reportJson: string;
+}
+
 /** One domain's phase, score and finding counts in one snapshot. */
 export interface DomainHistoryRow {
   snapshotId: number;
@@ -22,13 +33,20 @@ export interface DomainHistoryRow {
   waived: number;
 }
 
-/** One attempt to refresh the report. */
+/**
+ * One attempt to refresh the report: `succeeded` stored a snapshot,
+ * `failed` could not read or analyse the catalog, `held` read it but kept
+ * the result back until the next refresh confirms it.
+ */
 export interface RefreshRecord {
   startedAt: Date;
   finishedAt: Date;
-  status: 'succeeded' | 'failed';
+  status: 'succeeded' | 'failed' | 'held';
+  /** Why the refresh failed or was held, fit to show to users. */
   error?: string;
   snapshotId?: number;
+  /** How many entities the catalog returned; absent when the read failed. */
+  entityCount?: number;
 }
 
 /**
@@ -44,14 +62,25 @@ export interface DomainAtlasStore {
   }): Promise<number>;
   /** The id of the newest snapshot, a cheap check for cached reports. */
   getLatestSnapshotId(): Promise<number | undefined>;
-  getLatestSnapshot(): Promise<Snapshot | undefined>;
+  /** The newest snapshot's id, time and entity count, without its report. */
+  getLatestSnapshotSummary(): Promise<SnapshotSummary | undefined>;
+  /**
+   * The newest snapshot, or the newest one older than snapshot `before`,
+   * with its report as stored.
+   */
+  getStoredSnapshot(options?: {
+    before?: number;
+  }): Promise<StoredSnapshot | undefined>;
   /** History rows recorded at or after `since`, oldest first. */
   getHistory(options: {
     since: Date;
     domainRef?: string;
   }): Promise<DomainHistoryRow[]>;
   recordRefresh(record: RefreshRecord): Promise<void>;
-  getLastRefresh(): Promise<RefreshRecord | undefined>;
+  /** The newest refresh attempt, or the newest with one of `statuses`. */
+  getLastRefresh(options?: {
+    statuses?: RefreshRecord['status'][];
+  }): Promise<RefreshRecord | undefined>;
   /**
    * Deletes history rows and refresh records older than `before`, and all
    * but the newest `keepSnapshots` full reports.

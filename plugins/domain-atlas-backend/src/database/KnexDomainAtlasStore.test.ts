@@ -39,7 +39,8 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('starts empty', async () => {
       const { store } = await createStore(databaseId);
-      expect(await store.getLatestSnapshot()).toBeUndefined();
+      expect(await store.getStoredSnapshot()).toBeUndefined();
+      expect(await store.getLatestSnapshotSummary()).toBeUndefined();
       expect(await store.getLatestSnapshotId()).toBeUndefined();
       expect(await store.getLastRefresh()).toBeUndefined();
     });
@@ -64,13 +65,21 @@ describe.each(databases.eachSupportedId())(
 
       expect(second).toBeGreaterThan(first);
       expect(await store.getLatestSnapshotId()).toBe(second);
-      const latest = await store.getLatestSnapshot();
-      expect(latest).toMatchObject({
-        id: second,
-        entityCount: 12,
-        report: { domains: [{ title: 'Second' }] },
+      const latest = await store.getStoredSnapshot();
+      expect(latest).toMatchObject({ id: second, entityCount: 12 });
+      expect(JSON.parse(latest!.reportJson)).toMatchObject({
+        domains: [{ title: 'Second' }],
       });
       expect(latest!.createdAt.toISOString()).toBe('2026-11-02T10:00:00.000Z');
+      expect(await store.getLatestSnapshotSummary()).toEqual({
+        id: second,
+        entityCount: 12,
+        createdAt: latest!.createdAt,
+      });
+      const before = await store.getStoredSnapshot({ before: second });
+      expect(before).toMatchObject({ id: first, entityCount: 10 });
+      expect(JSON.parse(before!.reportJson).domains[0].title).toBe('First');
+      expect(await store.getStoredSnapshot({ before: first })).toBeUndefined();
 
       const orders = await store.getHistory({
         since: new Date('2026-01-01T00:00:00Z'),
@@ -141,6 +150,41 @@ describe.each(databases.eachSupportedId())(
       expect(last!.finishedAt.toISOString()).toBe('2026-11-01T11:00:01.000Z');
     });
 
+    it('records what each read returned, and finds the last read', async () => {
+      const { store } = await createStore(databaseId);
+      await store.recordRefresh({
+        startedAt: new Date('2026-11-01T10:00:00Z'),
+        finishedAt: new Date('2026-11-01T10:00:05Z'),
+        status: 'succeeded',
+        snapshotId: 1,
+        entityCount: 122,
+      });
+      await store.recordRefresh({
+        startedAt: new Date('2026-11-01T11:00:00Z'),
+        finishedAt: new Date('2026-11-01T11:00:01Z'),
+        status: 'held',
+        error: 'The catalog returned 0 entities where the last report had 122',
+        entityCount: 0,
+      });
+      await store.recordRefresh({
+        startedAt: new Date('2026-11-01T12:00:00Z'),
+        finishedAt: new Date('2026-11-01T12:00:01Z'),
+        status: 'failed',
+        error: 'The catalog could not be read',
+      });
+
+      expect(await store.getLastRefresh()).toMatchObject({
+        status: 'failed',
+        entityCount: undefined,
+      });
+      expect(
+        await store.getLastRefresh({ statuses: ['succeeded', 'held'] }),
+      ).toMatchObject({ status: 'held', entityCount: 0 });
+      expect(
+        await store.getLastRefresh({ statuses: ['succeeded'] }),
+      ).toMatchObject({ status: 'succeeded', entityCount: 122, snapshotId: 1 });
+    });
+
     it('prunes history past the retention and all but the newest reports', async () => {
       const { store } = await createStore(databaseId);
       for (const day of [1, 2, 3, 4]) {
@@ -160,9 +204,8 @@ describe.each(databases.eachSupportedId())(
         since: new Date('2026-01-01T00:00:00Z'),
       });
       expect(rows.map(row => row.score)).toEqual([3, 4]);
-      expect((await store.getLatestSnapshot())?.report.domains[0].title).toBe(
-        'Day 4',
-      );
+      const latest = await store.getStoredSnapshot();
+      expect(JSON.parse(latest!.reportJson).domains[0].title).toBe('Day 4');
     });
   },
 );
@@ -186,5 +229,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('domain_atlas_refreshes')).toBe(true);
+    expect(
+      await knex.schema.hasColumn('domain_atlas_refreshes', 'entity_count'),
+    ).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ import {
   DomainHistoryRow,
   RefreshRecord,
   Snapshot,
+  SnapshotSummary,
+  StoredSnapshot,
 } from './DomainAtlasStore';
 
 const migrationsDir = resolvePackagePath(
@@ -103,8 +105,9 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
     return row?.id ?? undefined;
   }
 
-  async getLatestSnapshot(): Promise<Snapshot | undefined> {
+  async getLatestSnapshotSummary(): Promise<SnapshotSummary | undefined> {
     const row = await this.db('domain_atlas_snapshots')
+      .select('id', 'created_at', 'entity_count')
       .orderBy('id', 'desc')
       .first();
     if (!row) {
@@ -114,7 +117,25 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
       id: row.id,
       createdAt: toDate(row.created_at),
       entityCount: row.entity_count,
-      report: JSON.parse(row.report),
+    };
+  }
+
+  async getStoredSnapshot(
+    options: { before?: number } = {},
+  ): Promise<StoredSnapshot | undefined> {
+    const query = this.db('domain_atlas_snapshots').orderBy('id', 'desc');
+    if (options.before !== undefined) {
+      query.where('id', '<', options.before);
+    }
+    const row = await query.first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      id: row.id,
+      createdAt: toDate(row.created_at),
+      entityCount: row.entity_count,
+      reportJson: String(row.report),
     };
   }
 
@@ -153,13 +174,18 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
       status: record.status,
       error: record.error ?? null,
       snapshot_id: record.snapshotId ?? null,
+      entity_count: record.entityCount ?? null,
     });
   }
 
-  async getLastRefresh(): Promise<RefreshRecord | undefined> {
-    const row = await this.db('domain_atlas_refreshes')
-      .orderBy('id', 'desc')
-      .first();
+  async getLastRefresh(
+    options: { statuses?: RefreshRecord['status'][] } = {},
+  ): Promise<RefreshRecord | undefined> {
+    const query = this.db('domain_atlas_refreshes').orderBy('id', 'desc');
+    if (options.statuses) {
+      query.whereIn('status', options.statuses);
+    }
+    const row = await query.first();
     if (!row) {
       return undefined;
     }
@@ -169,6 +195,7 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
       status: row.status,
       error: row.error ?? undefined,
       snapshotId: row.snapshot_id ?? undefined,
+      entityCount: row.entity_count ?? undefined,
     };
   }
 

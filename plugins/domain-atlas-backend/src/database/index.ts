@@ -3,7 +3,10 @@ export type {
   DomainHistoryRow,
   RefreshRecord,
   Snapshot,
+  SnapshotSummary,
+  StoredSnapshot,
 } from './DomainAtlasStore';
+export { isDatabaseError, isDatabaseUnavailableError } from './databaseErrors';
 export { KnexDomainAtlasStore } from './KnexDomainAtlasStore';
 export type {
   ContractRevisionStore,

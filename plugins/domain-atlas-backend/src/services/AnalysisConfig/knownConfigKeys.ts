@@ -46,6 +46,17 @@ export const DOMAIN_ATLAS_CONFIG_KEYS: KeyTree = {
     retentionDays: VALUE,
     snapshotsToKeep: VALUE,
   },
+  // services/CatalogReader/readCatalogConfig.ts
+  catalog: {
+    readTimeout: VALUE,
+  },
+  // services/ContractService/readContractCheckConfig.ts
+  contractCheck: {
+    maxConcurrent: VALUE,
+    maxDefinitionBytes: VALUE,
+    timeout: VALUE,
+    maxMemoryMb: VALUE,
+  },
   contractHistory: {
     backfill: listOf({
       api: VALUE,

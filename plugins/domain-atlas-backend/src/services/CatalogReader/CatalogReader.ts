@@ -1,5 +1,6 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
 /**
@@ -22,29 +23,100 @@ export const ANALYSIS_FIELDS = [
 const PAGE_SIZE = 500;
 
 /**
+ * The catalog could not be read: it failed, or did not finish within the
+ * read timeout. The message says which, fit to show to users.
+ */
+export class CatalogReadError extends Error {
+  name = 'CatalogReadError';
+}
+
+/** A timeout as people say it: `3 minutes`, `90 seconds`, `250 ms`. */
+export function describeDuration(ms: number): string {
+  const plural = (n: number, unit: string) =>
+    `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (ms >= 60_000 && ms % 60_000 === 0) {
+    return plural(ms / 60_000, 'minute');
+  }
+  if (ms >= 1000 && ms % 1000 === 0) {
+    return plural(ms / 1000, 'second');
+  }
+  return `${ms} ms`;
+}
+
+/**
  * Reads the whole catalog, page by page, with the plugin's own service
- * credentials.
+ * credentials, and gives up when the read takes longer than its timeout.
  */
 export class CatalogReader {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
+  /** How long one whole read may take. */
+  readonly timeoutMs: number;
 
-  constructor(options: { catalog: CatalogService; auth: AuthService }) {
+  constructor(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    timeoutMs: number;
+  }) {
     this.catalog = options.catalog;
     this.auth = options.auth;
+    this.timeoutMs = options.timeoutMs;
   }
 
   async readAll(): Promise<Entity[]> {
-    const credentials = await this.auth.getOwnServiceCredentials();
     const entities: Entity[] = [];
-    for await (const page of this.catalog.streamEntities(
-      { fields: ANALYSIS_FIELDS, pageSize: PAGE_SIZE },
-      { credentials },
-    )) {
-      for (const entity of page) {
-        entities.push(entity);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new CatalogReadError(
+              `The catalog did not answer within ${describeDuration(
+                this.timeoutMs,
+              )} (${entities.length} entities read); the read was abandoned`,
+            ),
+          ),
+        this.timeoutMs,
+      );
+    });
+    let iterator: AsyncIterator<Entity[]> | undefined;
+    try {
+      const credentials = await Promise.race([
+        this.auth.getOwnServiceCredentials(),
+        expired,
+      ]);
+      iterator = this.catalog
+        .streamEntities(
+          { fields: ANALYSIS_FIELDS, pageSize: PAGE_SIZE },
+          { credentials },
+        )
+        [Symbol.asyncIterator]();
+      for (;;) {
+        const pending = iterator.next();
+        // Should a page arrive, or fail, after the read was abandoned,
+        // nobody is waiting for it any more.
+        pending.catch(() => undefined);
+        const page = await Promise.race([pending, expired]);
+        if (page.done) {
+          return entities;
+        }
+        for (const entity of page.value) {
+          entities.push(entity);
+        }
       }
+    } catch (error) {
+      if (error instanceof CatalogReadError) {
+        // The catalog service takes no AbortSignal: abandon the stream.
+        // return() ends it once its pending page settles (a hung one never
+        // does), so it is not awaited.
+        iterator?.return?.().catch(() => undefined);
+        throw error;
+      }
+      throw new CatalogReadError(
+        `The catalog could not be read: ${stringifyError(error)}`,
+      );
+    } finally {
+      clearTimeout(timer);
     }
-    return entities;
   }
 }

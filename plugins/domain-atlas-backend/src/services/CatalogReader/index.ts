@@ -1,1 +1,8 @@
-export { CatalogReader, ANALYSIS_FIELDS } from './CatalogReader';
+export {
+  CatalogReader,
+  CatalogReadError,
+  ANALYSIS_FIELDS,
+  describeDuration,
+} from './CatalogReader';
+export { readCatalogConfig } from './readCatalogConfig';
+export type { CatalogConfig } from './readCatalogConfig';

@@ -1,8 +1,4 @@
-import {
-  InputError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   consumerImpact,
   consumersOf,
@@ -11,15 +7,21 @@ import {
   ContractListItem,
   ContractRevision,
   ContractSummary,
-  definitionVersion,
   DomainAtlasReport,
 } from '@domain-atlas/plugin-domain-atlas-common';
-import {
-  compareDefinitions,
-  definitionText,
-} from '@domain-atlas/plugin-domain-atlas-node';
+import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-node';
 import { ContractRevisionStore, StoredRevision } from '../../database';
 import { domainOfEntity } from '../ReportQueries';
+import {
+  ContractChecksBusyError,
+  DefinitionTooLargeError,
+} from './contractCheckErrors';
+import { ContractCheckWorkers } from './ContractCheckWorkers';
+import { nestingProblem } from './definitionNesting';
+import {
+  ContractCheckConfig,
+  DEFAULT_CONTRACT_CHECK_CONFIG,
+} from './readContractCheckConfig';
 
 function findContract(
   report: DomainAtlasReport,
@@ -45,11 +47,40 @@ function toRevision(revision: StoredRevision): ContractRevision {
 }
 
 /**
- * Candidate checks running at once per instance. A diff parses two
- * definitions of up to the size limit and may run buf; more callers than
- * this get a 503 rather than a backend that stops answering.
+ * When a caller turned away by the concurrency cap should try again: a
+ * check of a definition at the size limit takes a second or two.
  */
-const MAX_CONCURRENT_CHECKS = 2;
+const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The candidate as text within the size limit. A candidate sent as JSON
+ * is serialised here, after its depth is known to be safe for
+ * JSON.stringify (which recurses); text is scanned in the worker.
+ */
+function candidateText(
+  candidate: unknown,
+  type: string,
+  maxBytes: number,
+): string {
+  if (typeof candidate !== 'string') {
+    const problem = nestingProblem(candidate, type);
+    if (problem) {
+      throw new InputError(problem);
+    }
+    if (candidate === undefined || candidate === null) {
+      throw new InputError('The candidate definition is empty');
+    }
+  }
+  const text =
+    typeof candidate === 'string' ? candidate : JSON.stringify(candidate);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) {
+    throw new DefinitionTooLargeError(
+      `The candidate definition is ${bytes} bytes, over the ${maxBytes}-byte limit (domainAtlas.contractCheck.maxDefinitionBytes)`,
+    );
+  }
+  return text;
+}
 
 /**
  * The contract catalogue: the report's contracts with their recorded
@@ -58,14 +89,25 @@ const MAX_CONCURRENT_CHECKS = 2;
 export class ContractService {
   private readonly store: ContractRevisionStore;
   private readonly maxDefinitionSize: number;
+  private readonly limits: ContractCheckConfig;
+  private readonly workers: ContractCheckWorkers;
   private runningChecks = 0;
 
   constructor(options: {
     store: ContractRevisionStore;
-    maxDefinitionSize: number;
+    /**
+     * The diff library's limit, in characters, under which the recorded
+     * definitions were read. Default: the analysis's.
+     */
+    maxDefinitionSize?: number;
+    /** Limits of candidate checks; the defaults when left out. */
+    limits?: ContractCheckConfig;
   }) {
     this.store = options.store;
-    this.maxDefinitionSize = options.maxDefinitionSize;
+    this.maxDefinitionSize =
+      options.maxDefinitionSize ?? DEFAULT_MAX_DEFINITION_SIZE;
+    this.limits = options.limits ?? DEFAULT_CONTRACT_CHECK_CONFIG;
+    this.workers = new ContractCheckWorkers(this.limits);
   }
 
   /** Every contract with its consumer count and latest recorded change. */
@@ -120,21 +162,33 @@ export class ContractService {
 
   /**
    * Compares a candidate definition with the newest recorded one and names
-   * the consumers it would break.
+   * the consumers it would break. The comparison runs in a worker thread
+   * under the configured limits: a candidate over the size limit is a
+   * DefinitionTooLargeError (413), one nested too deeply an InputError,
+   * and a caller beyond `maxConcurrent` checks at once a
+   * ContractChecksBusyError (503).
    */
   async check(
     report: DomainAtlasReport,
     apiRef: string,
     candidate: unknown,
   ): Promise<ContractCheckResult> {
-    if (this.runningChecks >= MAX_CONCURRENT_CHECKS) {
-      throw new ServiceUnavailableError(
-        `Domain Atlas is already comparing ${MAX_CONCURRENT_CHECKS} definitions; try again in a moment`,
+    const contract = findContract(report, apiRef);
+    const text = candidateText(
+      candidate,
+      contract.type ?? 'unknown',
+      this.limits.maxDefinitionBytes,
+    );
+    const { maxConcurrent } = this.limits;
+    if (this.runningChecks >= maxConcurrent) {
+      throw new ContractChecksBusyError(
+        `Domain Atlas is already comparing ${maxConcurrent} definitions; try again in a moment`,
+        RETRY_AFTER_SECONDS,
       );
     }
     this.runningChecks++;
     try {
-      return await this.compare(report, apiRef, candidate);
+      return await this.compare(report, contract, text);
     } finally {
       this.runningChecks--;
     }
@@ -142,10 +196,10 @@ export class ContractService {
 
   private async compare(
     report: DomainAtlasReport,
-    apiRef: string,
-    candidate: unknown,
+    contract: ContractSummary,
+    text: string,
   ): Promise<ContractCheckResult> {
-    const contract = findContract(report, apiRef);
+    const apiRef = contract.ref;
     const revisions = await this.store.getRevisions(apiRef);
     const current = revisions[revisions.length - 1];
     const currentText = current
@@ -156,20 +210,24 @@ export class ContractService {
         `${apiRef} has no recorded definition to compare with; Domain Atlas records definitions at each refresh`,
       );
     }
-    const text = definitionText(candidate);
-    const type = contract.type ?? current.type ?? 'unknown';
-    const candidateVersion =
-      definitionVersion(type, text, this.maxDefinitionSize).version ??
-      // A definition without a version keeps the API's (annotation or name).
-      contract.version;
-    const diff = await compareDefinitions({
-      type,
+    const outcome = await this.workers.run({
+      type: contract.type ?? current.type ?? 'unknown',
       before: currentText,
       after: text,
       fromVersion: current.version,
-      toVersion: candidateVersion,
-      maxDefinitionSize: this.maxDefinitionSize,
+      // A definition without a version keeps the API's (annotation or name).
+      fallbackVersion: contract.version,
+      // The candidate is within its own limit already (and a character is
+      // at least a byte); the recorded definition within the analysis's.
+      maxDefinitionSize: Math.max(
+        this.maxDefinitionSize,
+        this.limits.maxDefinitionBytes,
+      ),
     });
+    if ('rejected' in outcome) {
+      throw new InputError(outcome.rejected);
+    }
+    const { diff } = outcome;
     const consumers = consumerImpact(
       consumersOf(contract, ref => domainOfEntity(report, ref)),
       diff,

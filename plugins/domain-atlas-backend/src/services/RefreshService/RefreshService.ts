@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import {
   analyze,
@@ -10,14 +11,23 @@ import { AnalysisConfig } from '../AnalysisConfig';
 import { CatalogReader } from '../CatalogReader';
 import { ContractHistory } from '../ContractHistory';
 import { DefinitionParseCache } from './DefinitionParseCache';
+import { assessRead, catalogReadOf, ReadVerdict } from './holdBack';
+import { describeFailure, RefreshFailedError } from './refreshFailure';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The largest definition parsed: by the analysis and beforehand alike. */
 const MAX_DEFINITION_SIZE = DEFAULT_MAX_DEFINITION_SIZE;
 
-/** What one successful refresh produced. */
-export interface RefreshResult {
+/**
+ * Beyond the catalog read's timeout, how long the analysis and the writes
+ * of one refresh may take before a new refresh stops waiting for it.
+ */
+const PROCESSING_ALLOWANCE_MS = 5 * 60 * 1000;
+
+/** A refresh that stored a new snapshot. */
+export interface RefreshSucceeded {
+  status: 'succeeded';
   snapshotId: number;
   createdAt: Date;
   entityCount: number;
@@ -25,6 +35,21 @@ export interface RefreshResult {
   findingCount: number;
   durationMs: number;
 }
+
+/**
+ * A refresh whose read was held back (see `assessRead`): the last good
+ * snapshot stays in use until the next refresh confirms the read.
+ */
+export interface RefreshHeld {
+  status: 'held';
+  createdAt: Date;
+  entityCount: number;
+  reason: string;
+  durationMs: number;
+}
+
+/** What one refresh produced. */
+export type RefreshResult = RefreshSucceeded | RefreshHeld;
 
 /** The per-domain history rows of one report. */
 export function historyRowsOf(
@@ -53,7 +78,9 @@ export class RefreshService {
   private readonly logger: LoggerService;
   private readonly config: AnalysisConfig;
   private readonly contracts: ContractHistory;
-  private running: Promise<RefreshResult> | undefined;
+  private running:
+    | { promise: Promise<RefreshResult>; startedAt: number }
+    | undefined;
   /** Definitions are parsed again only when they changed. */
   private readonly definitions = new DefinitionParseCache();
 
@@ -73,21 +100,95 @@ export class RefreshService {
 
   /**
    * Refreshes now. Concurrent calls on one instance share one run; across
-   * instances the scheduler's global lock keeps scheduled runs apart.
+   * instances the scheduler's global lock keeps scheduled runs apart. A run
+   * that has outlived the read timeout and the processing allowance is
+   * stuck somewhere beyond the catalog read: it is left behind, not
+   * joined. Fails with a {@link RefreshFailedError}.
    */
   refresh(): Promise<RefreshResult> {
-    if (!this.running) {
-      this.running = this.run().finally(() => {
-        this.running = undefined;
-      });
+    const now = Date.now();
+    const stuckAfterMs = this.reader.timeoutMs + PROCESSING_ALLOWANCE_MS;
+    if (this.running && now - this.running.startedAt < stuckAfterMs) {
+      return this.running.promise;
     }
-    return this.running;
+    if (this.running) {
+      this.logger.warn(
+        `Domain Atlas refresh started ${Math.round(
+          (now - this.running.startedAt) / 1000,
+        )} s ago has not finished; starting a new one`,
+      );
+    }
+    const attempt: { promise: Promise<RefreshResult>; startedAt: number } = {
+      startedAt: now,
+      promise: this.run().finally(() => {
+        if (this.running === attempt) {
+          this.running = undefined;
+        }
+      }),
+    };
+    this.running = attempt;
+    return attempt.promise;
+  }
+
+  /** Whether a refresh runs on this instance now. */
+  isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /**
+   * Judges a read against the newest stored report and, when the refresh
+   * before was held, against that read.
+   */
+  private async judge(entities: Entity[]): Promise<ReadVerdict> {
+    const [baseline, lastRead] = await Promise.all([
+      this.store.getLatestSnapshotSummary(),
+      this.store.getLastRefresh({ statuses: ['succeeded', 'held'] }),
+    ]);
+    // A held read older than the stored report (whose own refresh record
+    // was lost) confirms nothing.
+    const previousHeld =
+      lastRead?.status === 'held' &&
+      (!baseline || lastRead.finishedAt >= baseline.createdAt)
+        ? lastRead.entityCount
+        : undefined;
+    return assessRead(catalogReadOf(entities), {
+      baseline: baseline?.entityCount,
+      previousHeld,
+    });
   }
 
   private async run(): Promise<RefreshResult> {
     const startedAt = new Date();
     try {
       const entities = await this.reader.readAll();
+      const verdict = await this.judge(entities);
+      if (verdict.hold) {
+        // Nothing of this read is stored but its count: a partial catalog
+        // would also record partial API definitions.
+        const finishedAt = new Date();
+        await this.store.recordRefresh({
+          startedAt,
+          finishedAt,
+          status: 'held',
+          error: verdict.reason,
+          entityCount: entities.length,
+        });
+        this.logger.warn(
+          `Domain Atlas held back a catalog read; the last good snapshot stays in use: ${verdict.reason}`,
+        );
+        return {
+          status: 'held',
+          createdAt: startedAt,
+          entityCount: entities.length,
+          reason: verdict.reason,
+          durationMs: finishedAt.getTime() - startedAt.getTime(),
+        };
+      }
+      if (verdict.confirmed) {
+        this.logger.info(
+          `Domain Atlas: two catalog reads in a row returned about ${entities.length} entities; the smaller catalog is confirmed`,
+        );
+      }
       // Definitions are recorded first so that a breaking change seen now
       // is a finding in this very report.
       const contractChanges = await this.contracts
@@ -132,6 +233,7 @@ export class RefreshService {
         finishedAt,
         status: 'succeeded',
         snapshotId,
+        entityCount: entities.length,
       });
       await this.store.prune({
         before: new Date(
@@ -139,7 +241,8 @@ export class RefreshService {
         ),
         keepSnapshots: this.config.snapshotsToKeep + 1,
       });
-      const result: RefreshResult = {
+      const result: RefreshSucceeded = {
+        status: 'succeeded',
         snapshotId,
         createdAt: startedAt,
         entityCount: entities.length,
@@ -152,16 +255,19 @@ export class RefreshService {
       );
       return result;
     } catch (error) {
-      const message = stringifyError(error);
+      const reason = describeFailure(error);
+      // The log gets the details, the refresh record what users may see.
       this.logger.error(
-        `Domain Atlas refresh failed; the last good snapshot stays in use: ${message}`,
+        `Domain Atlas refresh failed; the last good snapshot stays in use: ${stringifyError(
+          error,
+        )}`,
       );
       await this.store
         .recordRefresh({
           startedAt,
           finishedAt: new Date(),
           status: 'failed',
-          error: message,
+          error: reason,
         })
         .catch(recordError =>
           this.logger.error(
@@ -170,7 +276,7 @@ export class RefreshService {
             )}`,
           ),
         );
-      throw error;
+      throw new RefreshFailedError(reason);
     }
   }
 }

@@ -1,2 +1,7 @@
 export { RefreshService, historyRowsOf } from './RefreshService';
-export type { RefreshResult } from './RefreshService';
+export { RefreshFailedError } from './refreshFailure';
+export type {
+  RefreshHeld,
+  RefreshResult,
+  RefreshSucceeded,
+} from './RefreshService';

@@ -1,2 +1,3 @@
 export { ReportService } from './ReportService';
 export type { ReportStatus } from './ReportService';
+export { retryAfterOf, unavailable } from './unavailable';

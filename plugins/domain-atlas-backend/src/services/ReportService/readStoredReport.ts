@@ -1,0 +1,66 @@
+import {
+  DomainAtlasReport,
+  REPORT_SCHEMA_VERSION,
+} from '@domain-atlas/plugin-domain-atlas-common';
+
+/** The lists every route reads from a report. */
+const LISTS = [
+  'domains',
+  'findings',
+  'dependencies',
+  'isolation',
+  'blastRadius',
+  'teams',
+  'repositories',
+  'contracts',
+  'rules',
+] as const;
+
+/** The blocks that must be objects. */
+const BLOCKS = ['generatedFrom', 'unassigned'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Parses a stored report and checks its shape cheaply: the schema version,
+ * the top-level blocks and lists, and that every domain has a ref. Enough
+ * to tell a truncated, hand-edited or foreign report from one the routes
+ * can serve, without checking each finding.
+ */
+export function readStoredReport(
+  json: string,
+): { report: DomainAtlasReport } | { problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return { problem: 'not valid JSON' };
+  }
+  if (!isObject(parsed)) {
+    return { problem: 'not a report object' };
+  }
+  if (parsed.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    return {
+      problem:
+        parsed.schemaVersion === undefined
+          ? 'no schema version'
+          : `schema version ${JSON.stringify(
+              parsed.schemaVersion,
+            )} where this backend reads ${REPORT_SCHEMA_VERSION}`,
+    };
+  }
+  const missing = [
+    ...BLOCKS.filter(key => !isObject(parsed[key])),
+    ...LISTS.filter(key => !Array.isArray(parsed[key])),
+  ];
+  if (missing.length > 0) {
+    return { problem: `missing or malformed ${missing.join(', ')}` };
+  }
+  const domains = parsed.domains as unknown[];
+  if (!domains.every(d => isObject(d) && typeof d.ref === 'string')) {
+    return { problem: 'a domain without a ref' };
+  }
+  return { report: parsed as unknown as DomainAtlasReport };
+}
