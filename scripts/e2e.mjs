@@ -5,8 +5,10 @@
 // on :3000) and `npm run start:legacy` (the legacy-frontend demo app on
 // :3001), waits until the catalog has ingested the demo organisation,
 // runs packages/app/e2e-tests/*.test.mjs with node's test runner (they drive
-// Debian's chromium through playwright-core), stops the demo, and ends with
-// `N passed, N failed`. Screenshots go to test-output/screenshots/.
+// Debian's chromium through playwright-core) and stops the demo. Then it
+// starts the demo once more with demo.hideRestrictedEntities: true for the
+// *.restricted.test.mjs files. Ends with `N passed, N failed`. Screenshots
+// go to test-output/screenshots/.
 
 import { spawn } from 'node:child_process';
 import {
@@ -64,17 +66,13 @@ async function guestToken() {
   return body?.backstageIdentity?.token;
 }
 
-/** The demo organisation: 12 domains, 18 APIs (examples/README.md). */
-const DEMO_DOMAINS = 12;
-const DEMO_CONTRACTS = 18;
-
 /**
- * Whether the Domain Atlas backend's report holds the whole demo. A first
- * report may be computed while the catalog is still ingesting it (domains
- * first, APIs later), so until everything is there, ask for a refresh as a
- * user would.
+ * Whether the Domain Atlas backend's report, as the guest sees it, holds
+ * the whole demo. A first report may be computed while the catalog is still
+ * ingesting it (domains first, APIs later), so until everything is there,
+ * ask for a refresh as a user would.
  */
-async function demoAnalysed() {
+async function demoAnalysed({ domains, contracts }) {
   const token = await guestToken();
   if (!token) {
     return false;
@@ -87,8 +85,8 @@ async function demoAnalysed() {
     return response ? (await response.json()).items.length : 0;
   };
   const complete =
-    (await count('/domains')) >= DEMO_DOMAINS &&
-    (await count('/contracts')) >= DEMO_CONTRACTS;
+    (await count('/domains')) >= domains &&
+    (await count('/contracts')) >= contracts;
   if (!complete) {
     await isUp(`${backendUrl}/api/domain-atlas/refresh`, {
       method: 'POST',
@@ -98,36 +96,22 @@ async function demoAnalysed() {
   return complete;
 }
 
-for (const port of [3000, 3001, 7007]) {
-  if (await isUp(`http://localhost:${port}`)) {
-    console.error(
-      `e2e: something already listens on :${port}; stop it first (is \`npm start\` running?)`,
-    );
-    process.exit(1);
-  }
-}
-
 /** Starts `npm run <script>` in its own process group, output to a log. */
-function startScript(script, logName) {
+function startScript(script, logName, env) {
   const output = createWriteStream(join(outputDir, logName));
   const child = spawn('npm', ['run', script], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
+    env: { ...process.env, BROWSER: 'none', ...env },
   });
   child.stdout.pipe(output);
   child.stderr.pipe(output);
   return child;
 }
 
-log(
-  'starting the demo (npm start) and the legacy demo app (npm run start:legacy); their output goes to test-output/demo.log and legacy-app.log',
-);
-const servers = [
-  startScript('start', 'demo.log'),
-  startScript('start:legacy', 'legacy-app.log'),
-];
+const ports = [3000, 3001, 7007];
+let servers = [];
 
 function stopDemo() {
   for (const server of servers) {
@@ -137,63 +121,119 @@ function stopDemo() {
       // already gone
     }
   }
+  servers = [];
 }
 process.on('exit', stopDemo);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => process.exit(130));
 }
 
+async function portsFree() {
+  for (const port of ports) {
+    if (await isUp(`http://localhost:${port}`)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+if (!(await portsFree())) {
+  console.error(
+    `e2e: something already listens on :${ports.join(
+      ', :',
+    )}; stop it first (is \`npm start\` running?)`,
+  );
+  process.exit(1);
+}
+
+const testDir = join(root, 'packages/app/e2e-tests');
+// `npm run test:e2e -- contracts dark` runs the files naming either word.
+const only = process.argv.slice(2);
+const testFiles = readdirSync(testDir)
+  .filter(name => name.endsWith('.test.mjs'))
+  .filter(name => only.length === 0 || only.some(word => name.includes(word)));
+
+// The demo organisation has 12 domains and 18 APIs (examples/README.md);
+// with demo.hideRestrictedEntities the guest loses the Payments domain and
+// its 2 APIs. `*.restricted.test.mjs` run against a demo started so.
+const phases = [
+  {
+    title: 'the demo',
+    files: testFiles.filter(name => !name.endsWith('.restricted.test.mjs')),
+    env: {},
+    expected: { domains: 12, contracts: 18 },
+    legacyApp: true,
+  },
+  {
+    title: 'the demo with demo.hideRestrictedEntities: true',
+    files: testFiles.filter(name => name.endsWith('.restricted.test.mjs')),
+    // Backstage reads APP_CONFIG_<path> variables as config.
+    env: { APP_CONFIG_demo_hideRestrictedEntities: 'true' },
+    expected: { domains: 11, contracts: 16 },
+    legacyApp: false,
+  },
+];
+
 let passed = 0;
 let failed = 0;
-try {
-  const started = Date.now();
-  await waitFor('the backend on :7007', () =>
-    isUp(`${backendUrl}/.backstage/health/v1/readiness`),
+for (const phase of phases.filter(p => p.files.length > 0)) {
+  log(
+    `starting ${phase.title} (npm start${
+      phase.legacyApp ? ' and npm run start:legacy' : ''
+    }); output in test-output/demo.log${
+      phase.legacyApp ? ' and legacy-app.log' : ''
+    }`,
   );
-  await waitFor(
-    'Domain Atlas to analyse the whole demo (12 domains, 18 APIs)',
-    demoAnalysed,
-  );
-  await waitFor('the frontend on :3000', () => isUp(appUrl));
-  await waitFor('the legacy frontend on :3001', () => isUp(legacyAppUrl));
-  log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
+  try {
+    await waitFor('the previous demo to stop', portsFree);
+    servers = [startScript('start', 'demo.log', phase.env)];
+    if (phase.legacyApp) {
+      servers.push(startScript('start:legacy', 'legacy-app.log', phase.env));
+    }
+    const started = Date.now();
+    await waitFor('the backend on :7007', () =>
+      isUp(`${backendUrl}/.backstage/health/v1/readiness`),
+    );
+    await waitFor(
+      `Domain Atlas to analyse the demo (${phase.expected.domains} domains, ${phase.expected.contracts} APIs for the guest)`,
+      () => demoAnalysed(phase.expected),
+    );
+    await waitFor('the frontend on :3000', () => isUp(appUrl));
+    if (phase.legacyApp) {
+      await waitFor('the legacy frontend on :3001', () => isUp(legacyAppUrl));
+    }
+    log(`demo up in ${Math.round((Date.now() - started) / 1000)}s`);
 
-  const testDir = join(root, 'packages/app/e2e-tests');
-  // `npm run test:e2e -- contracts dark` runs the files naming either word.
-  const only = process.argv.slice(2);
-  const files = readdirSync(testDir)
-    .filter(name => name.endsWith('.test.mjs'))
-    .filter(name => only.length === 0 || only.some(word => name.includes(word)))
-    .map(name => join(testDir, name));
-  const stream = run({
-    files,
-    concurrency: 1,
-    timeout: 5 * 60 * 1000,
-    env: {
-      ...process.env,
-      E2E_APP_URL: appUrl,
-      E2E_LEGACY_APP_URL: legacyAppUrl,
-      E2E_OUTPUT_DIR: outputDir,
-    },
-  });
-  stream.on('test:pass', event => {
-    if (event.details.type !== 'suite') passed += 1;
-  });
-  stream.on('test:fail', event => {
-    if (event.details.type !== 'suite') failed += 1;
-  });
-  await new Promise((resolve, reject) => {
-    stream.compose(spec).pipe(process.stdout);
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-} catch (error) {
-  console.error(
-    `e2e: ${error.message}; see test-output/demo.log and legacy-app.log`,
-  );
-  failed += 1;
-} finally {
-  stopDemo();
+    const stream = run({
+      files: phase.files.map(name => join(testDir, name)),
+      concurrency: 1,
+      timeout: 5 * 60 * 1000,
+      env: {
+        ...process.env,
+        E2E_APP_URL: appUrl,
+        E2E_LEGACY_APP_URL: legacyAppUrl,
+        E2E_OUTPUT_DIR: outputDir,
+      },
+    });
+    stream.on('test:pass', event => {
+      if (event.details.type !== 'suite') passed += 1;
+    });
+    stream.on('test:fail', event => {
+      if (event.details.type !== 'suite') failed += 1;
+    });
+    await new Promise((resolve, reject) => {
+      stream.compose(spec).pipe(process.stdout);
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
+  } catch (error) {
+    console.error(
+      `e2e: ${phase.title}: ${error.message}; see test-output/demo.log and legacy-app.log`,
+    );
+    failed += 1;
+  } finally {
+    stopDemo();
+  }
 }
 
 writeFileSync(

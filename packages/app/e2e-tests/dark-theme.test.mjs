@@ -224,7 +224,11 @@ describe('Domain Atlas in the dark theme', () => {
       .locator('[class*="MuiGrid-container"]')
       .filter({ has: page.getByText('Ownership and health') })
       .first();
-    await check('domain-tab-payments', content);
+    await check('domain-tab-payments-content', content);
+    // The whole page, for the README.
+    await page.screenshot({
+      path: join(screenshots, 'dark-domain-tab-payments.png'),
+    });
   });
 
   it("shows a group's Owned domains card readably", async () => {
