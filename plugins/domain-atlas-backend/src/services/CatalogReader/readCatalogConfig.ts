@@ -1,8 +1,7 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { stringifyError } from '@backstage/errors';
-
-type HumanDuration = ReturnType<typeof readDurationFromConfig>;
+import { durationToMilliseconds } from '@backstage/types';
 
 /** How the backend reads the catalog: `domainAtlas.catalog` of app-config. */
 export interface CatalogConfig {
@@ -14,31 +13,6 @@ const READ_TIMEOUT_KEY = 'domainAtlas.catalog.readTimeout';
 
 /** Long enough for a large catalog (10,000 entities read in seconds). */
 const DEFAULT_READ_TIMEOUT_MS = 3 * 60 * 1000;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Each unit in milliseconds, counted as `durationToMilliseconds` of
- * @backstage/types counts them.
- */
-const UNIT_MS: Record<keyof HumanDuration, number> = {
-  years: 365 * DAY_MS,
-  months: 30 * DAY_MS,
-  weeks: 7 * DAY_MS,
-  days: DAY_MS,
-  hours: 60 * 60 * 1000,
-  minutes: 60 * 1000,
-  seconds: 1000,
-  milliseconds: 1,
-};
-
-function milliseconds(duration: HumanDuration): number {
-  return Object.entries(duration).reduce(
-    (sum, [unit, value]) =>
-      sum + (value ?? 0) * UNIT_MS[unit as keyof HumanDuration],
-    0,
-  );
-}
 
 /**
  * Reads and checks `domainAtlas.catalog`. The read timeout is a duration
@@ -53,7 +27,7 @@ export function readCatalogConfig(
   }
   let readTimeoutMs: number;
   try {
-    readTimeoutMs = milliseconds(
+    readTimeoutMs = durationToMilliseconds(
       readDurationFromConfig(rootConfig, { key: READ_TIMEOUT_KEY }),
     );
   } catch (error) {

@@ -1,6 +1,7 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { stringifyError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-node';
 
 /** The limits of candidate checks (`domainAtlas.contractCheck`). */
@@ -30,22 +31,6 @@ const KEY = 'domainAtlas.contractCheck';
  * even with every line break and quote JSON-escaped.
  */
 const MAX_DEFINITION_BYTES = 2 * 1024 * 1024;
-
-type HumanDuration = ReturnType<typeof readDurationFromConfig>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Each unit in milliseconds, as `durationToMilliseconds` counts them. */
-const UNIT_MS: Record<keyof HumanDuration, number> = {
-  years: 365 * DAY_MS,
-  months: 30 * DAY_MS,
-  weeks: 7 * DAY_MS,
-  days: DAY_MS,
-  hours: 60 * 60 * 1000,
-  minutes: 60 * 1000,
-  seconds: 1000,
-  milliseconds: 1,
-};
 
 const DURATION =
   "duration such as { seconds: 30 }, '30s' or 'PT30S', or a number of milliseconds";
@@ -95,12 +80,7 @@ function readTimeoutMs(config: RootConfigService): number | undefined {
     ms = value;
   } else {
     try {
-      const duration = readDurationFromConfig(config, { key });
-      ms = Object.entries(duration).reduce(
-        (sum, [unit, amount]) =>
-          sum + (amount ?? 0) * UNIT_MS[unit as keyof HumanDuration],
-        0,
-      );
+      ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
     } catch (error) {
       throw invalid(
         'timeout',
