@@ -72,19 +72,19 @@ describe('Domain Atlas with restricted entities hidden from the guest', () => {
   });
 
   const tabs = [
-    ['teams', page => page.getByRole('table', { name: 'Ownership matrix' })],
+    ['teams', p => p.getByRole('table', { name: 'Ownership matrix' })],
     [
       'migration',
-      page => page.getByRole('img', { name: /^Burn-up of domains per phase/ }),
+      p => p.getByRole('img', { name: /^Burn-up of domains per phase/ }),
     ],
     [
       'contracts',
-      page => page.locator('a[href="/catalog/default/api/orders-api-v2"]'),
+      p => p.locator('a[href="/catalog/default/api/orders-api-v2"]'),
     ],
-    ['rules', page => page.getByRole('region', { name: /\([a-z-]+\)$/ })],
+    ['rules', p => p.getByRole('region', { name: /\([a-z-]+\)$/ })],
     [
       'isolation',
-      page => page.getByRole('table', { name: 'Failure-isolation matrix' }),
+      p => p.getByRole('table', { name: 'Failure-isolation matrix' }),
     ],
   ];
   for (const [tab, ready] of tabs) {
