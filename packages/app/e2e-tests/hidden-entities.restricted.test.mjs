@@ -87,13 +87,15 @@ describe('Domain Atlas with restricted entities hidden from the guest', () => {
       p => p.getByRole('table', { name: 'Failure-isolation matrix' }),
     ],
   ];
+  async function checkTab(tab, ready) {
+    await page.goto(`${appUrl}/domain-atlas/${tab}`);
+    await ready(page).first().waitFor({ timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    assertNoRestricted(await pageContent(), `the ${tab} tab`);
+  }
   for (const [tab, ready] of tabs) {
-    it(`names no Payments entity on the ${tab} tab`, async () => {
-      await page.goto(`${appUrl}/domain-atlas/${tab}`);
-      await ready(page).first().waitFor({ timeout: 120_000 });
-      await page.waitForLoadState('networkidle');
-      assertNoRestricted(await pageContent(), `the ${tab} tab`);
-    });
+    it(`names no Payments entity on the ${tab} tab`, () =>
+      checkTab(tab, ready));
   }
 
   it("does not show the Payments API's page", async () => {
