@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the Domain Atlas plugins. */
@@ -18,18 +19,7 @@ export interface Config {
        * that takes longer is abandoned and the refresh recorded as failed;
        * the last good report stays in use. Default 3 minutes.
        */
-      readTimeout?:
-        | string
-        | {
-            years?: number;
-            months?: number;
-            weeks?: number;
-            days?: number;
-            hours?: number;
-            minutes?: number;
-            seconds?: number;
-            milliseconds?: number;
-          };
+      readTimeout?: string | HumanDuration;
     };
 
     /** How long history is kept. */
@@ -87,19 +77,7 @@ export interface Config {
        * `PT30S`. A slower check is stopped and answered with 503. Default
        * 30 seconds.
        */
-      timeout?:
-        | number
-        | string
-        | {
-            years?: number;
-            months?: number;
-            weeks?: number;
-            days?: number;
-            hours?: number;
-            minutes?: number;
-            seconds?: number;
-            milliseconds?: number;
-          };
+      timeout?: number | string | HumanDuration;
       /**
        * The heap of one check's worker thread in MB (V8's old generation,
        * at least 16); a check that needs more is stopped and answered with
