@@ -9,28 +9,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { domainAtlasPlugin } from './plugin';
+import { entity, organisation } from './testing/testCatalog';
 
 const user = mockCredentials.user.header();
-
-const entity = (kind: string, name: string, spec: object = {}): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name },
-  spec,
-});
-
-const organisation: Entity[] = [
-  entity('Group', 'orders-team', { type: 'team', children: [] }),
-  entity('Domain', 'orders', { owner: 'orders-team' }),
-  entity('Domain', 'payments', { owner: 'orders-team' }),
-  entity('System', 'orders-system', { owner: 'orders-team', domain: 'orders' }),
-  entity('Component', 'orders-service', {
-    type: 'service',
-    owner: 'orders-team',
-    lifecycle: 'production',
-    system: 'orders-system',
-  }),
-];
 
 /**
  * A catalog a test can change between refreshes, or make hang: its stream

@@ -1,15 +1,13 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { domainAtlasPlugin } from './plugin';
+import { changingCatalog } from './testing/testCatalog';
 
 jest.setTimeout(60_000);
 
@@ -94,25 +92,6 @@ const catalogWith = (definition: string) => [
     { 'domain-atlas.io/consumes-contracts': 'orders-api@^1' },
   ),
 ];
-
-/** A catalog whose entities a test can change between refreshes. */
-function changingCatalog(initial: Entity[]) {
-  const state = { entities: initial };
-  const factory = createServiceFactory({
-    service: catalogServiceRef,
-    deps: {},
-    factory: () => {
-      const catalog = catalogServiceMock({ entities: [] });
-      catalog.streamEntities = (req, opts) =>
-        catalogServiceMock({ entities: state.entities }).streamEntities(
-          req,
-          opts,
-        );
-      return catalog;
-    },
-  });
-  return { factory, state };
-}
 
 async function startBackend(
   options: {

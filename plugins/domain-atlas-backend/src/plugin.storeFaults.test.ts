@@ -1,45 +1,22 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { domainAtlasPlugin } from './plugin';
+import { changingCatalog, entity, organisation } from './testing/testCatalog';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const user = mockCredentials.user.header();
-
-const entity = (kind: string, name: string, spec: object = {}): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name },
-  spec,
-});
-
-const organisation: Entity[] = [
-  entity('Group', 'orders-team', { type: 'team', children: [] }),
-  entity('Domain', 'orders', { owner: 'orders-team' }),
-  entity('Domain', 'payments', { owner: 'orders-team' }),
-  entity('System', 'orders-system', { owner: 'orders-team', domain: 'orders' }),
-  entity('Component', 'orders-service', {
-    type: 'service',
-    owner: 'orders-team',
-    lifecycle: 'production',
-    system: 'orders-system',
-  }),
-];
 
 /** Every GET route that serves the report. */
 const REPORT_ROUTES = [
@@ -56,25 +33,6 @@ const REPORT_ROUTES = [
   '/entities/domain/default/orders/findings',
   '/contracts',
 ];
-
-/** A catalog whose entities a test can change between refreshes. */
-function changingCatalog(initial: Entity[]) {
-  const state = { entities: initial };
-  const factory = createServiceFactory({
-    service: catalogServiceRef,
-    deps: {},
-    factory: () => {
-      const catalog = catalogServiceMock({ entities: [] });
-      catalog.streamEntities = (req, opts) =>
-        catalogServiceMock({ entities: state.entities }).streamEntities(
-          req,
-          opts,
-        );
-      return catalog;
-    },
-  });
-  return { factory, state };
-}
 
 async function startBackend(knex: Knex) {
   const catalog = changingCatalog(organisation);
