@@ -17,6 +17,7 @@ import { evaluateRules } from './findings';
 import { assessPhase, ComponentFacts } from './phases';
 import { analyzeIsolation } from './isolation';
 import { computeHealthScore, countFindings } from './score';
+import { addSourceProblems, CatalogSources } from './catalogSources';
 
 /**
  * Builds every model of the analysis once: the context the rules see, and
@@ -25,11 +26,18 @@ import { computeHealthScore, countFindings } from './score';
 function buildContext(
   entities: ReadonlyArray<unknown>,
   options: AnalysisOptions,
+  sources: CatalogSources | undefined,
 ): { context: RuleContext; internals: AnalysisInternals } {
   const resolved = resolveOptions(options, BUILT_IN_RULES);
   const problems = new CatalogProblems();
+  addSourceProblems(sources, problems);
   const knownRuleIds = new Set(resolved.rules.map(rule => rule.id));
-  const catalog = buildCatalogIndex(entities, knownRuleIds, problems);
+  const catalog = buildCatalogIndex(
+    entities,
+    knownRuleIds,
+    problems,
+    sources?.entityLocations,
+  );
   const relations = buildCatalogRelations(catalog, problems);
   const roles = entityRoles(resolved);
   const domains = buildDomainModel(catalog, problems);
@@ -119,13 +127,18 @@ function summarizeDomain(
  * data never makes `analyze` throw. Invalid `options` do throw an `Error`
  * that says what is wrong.
  *
+ * `sources` says where the entities were read, when the caller read files:
+ * invalid entities are then reported at their `file:line`, and the files
+ * that were not read become `catalog-file` findings.
+ *
  * @public
  */
 export function analyze(
   entities: ReadonlyArray<unknown>,
   options: AnalysisOptions = {},
+  sources?: CatalogSources,
 ): DomainAtlasReport {
-  const { context, internals } = buildContext(entities, options);
+  const { context, internals } = buildContext(entities, options, sources);
   const findings = evaluateRules(context);
   const byDomain = new Map<string, Finding[]>();
   for (const finding of findings) {

@@ -6,6 +6,11 @@
  */
 
 export { analyze } from './analyze';
+export type {
+  CatalogSources,
+  CatalogSourceProblem,
+  CatalogSourceProblemReason,
+} from './catalogSources';
 export * from './report';
 export type {
   AnalysisOptions,

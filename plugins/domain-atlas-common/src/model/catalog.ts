@@ -176,14 +176,24 @@ function stringMap(
   return result;
 }
 
-function describe(index: number, raw: unknown): string {
+/**
+ * How a finding names an entity that has no usable ref: where it was read
+ * (`file:line`, when the caller knows), else its position in the input.
+ */
+function describe(
+  index: number,
+  raw: unknown,
+  location: string | undefined,
+): string {
   const name =
     isRecord(raw) &&
     isRecord(raw.metadata) &&
     typeof raw.metadata.name === 'string'
       ? ` ('${raw.metadata.name}')`
       : '';
-  return `Entity #${index + 1}${name}`;
+  return location === undefined
+    ? `Entity #${index + 1}${name}`
+    : `The entity at ${location}${name}`;
 }
 
 function whyInvalid(raw: unknown): string | undefined {
@@ -264,6 +274,7 @@ class CatalogBuilder {
   constructor(
     private readonly knownRuleIds: ReadonlySet<string>,
     private readonly problems: CatalogProblems,
+    private readonly locations: ReadonlyArray<string | undefined>,
   ) {}
 
   private lowerOnce(text: string): string {
@@ -276,11 +287,12 @@ class CatalogBuilder {
   }
 
   private invalid(index: number, raw: unknown, reason: string) {
+    const location = this.locations[index];
     this.problems.add('invalid-entity', {
       entities: [],
       domain: null,
-      key: `#${index + 1}`,
-      message: `${describe(index, raw)} ${reason} and is ignored`,
+      key: location ?? `#${index + 1}`,
+      message: `${describe(index, raw, location)} ${reason} and is ignored`,
     });
   }
 
@@ -296,6 +308,7 @@ class CatalogBuilder {
       message: `${describe(
         index,
         raw,
+        this.locations[index],
       )} repeats ${ref}; only the first one is analysed`,
     });
   }
@@ -448,8 +461,9 @@ export function buildCatalogIndex(
   rawEntities: ReadonlyArray<unknown>,
   knownRuleIds: ReadonlySet<string>,
   problems: CatalogProblems,
+  locations: ReadonlyArray<string | undefined> = [],
 ): IndexedCatalog {
-  const builder = new CatalogBuilder(knownRuleIds, problems);
+  const builder = new CatalogBuilder(knownRuleIds, problems, locations);
   const list = Array.isArray(rawEntities) ? rawEntities : [];
   for (let index = 0; index < list.length; index++) {
     builder.add(list[index], index);

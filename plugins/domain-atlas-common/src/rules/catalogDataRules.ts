@@ -52,3 +52,17 @@ export const malformedDefinitionRule = catalogDataRule(
   'malformed-definition',
   'An API definition is over the size limit or does not parse.',
 );
+
+/**
+ * `catalog-file`: a catalog file, document or Location target was not read
+ * as entities: a YAML syntax error or a missing target (errors), or a
+ * document that is not an entity, such as an API definition or a
+ * template, skipped (info). Reported by the CLI, which reads files; the
+ * backend's catalog records its own processing errors.
+ *
+ * @public
+ */
+export const catalogFileRule = catalogDataRule(
+  'catalog-file',
+  'A catalog file was not read in full: a YAML syntax error, a Location target that does not exist, or a document that is not an entity (skipped).',
+);

@@ -15,6 +15,7 @@ import {
   invalidEntityRule,
   invalidReferenceRule,
   malformedDefinitionRule,
+  catalogFileRule,
 } from './catalogDataRules';
 
 export type { DomainAtlasRule, RuleContext, RuleViolation } from './types';
@@ -34,6 +35,7 @@ export {
   invalidReferenceRule,
   invalidAnnotationRule,
   malformedDefinitionRule,
+  catalogFileRule,
 };
 
 /**
@@ -59,4 +61,5 @@ export const BUILT_IN_RULES: ReadonlyArray<DomainAtlasRule> = [
   invalidReferenceRule,
   invalidAnnotationRule,
   malformedDefinitionRule,
+  catalogFileRule,
 ];
