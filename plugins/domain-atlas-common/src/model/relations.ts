@@ -1,5 +1,5 @@
 import type { CatalogEntity, EntityRecord, IndexedCatalog } from './catalog';
-import { NO_RECORDS, SIGMA } from './catalog';
+import { NO_RECORDS } from './catalog';
 import type { RuleViolation } from '../rules/types';
 import { CatalogProblems } from './problems';
 import { lower, normalizeRef, parseRefParts } from './refs';
@@ -7,9 +7,12 @@ import { valueText } from './valueText';
 
 /**
  * The references an entity makes in its spec, resolved to full lowercase
- * refs. Except for `owner` (kept even when it resolves to nothing, so rules
- * can report it), only refs to existing entities of the expected kind are
- * kept; everything else is an `invalid-reference` problem.
+ * refs. Only refs to existing entities of the expected kind are kept,
+ * except `owner`, which is kept even when it names no entity (rules tell a
+ * missing owner from a present one); every ref that cannot be used, a
+ * missing owner included, is an `invalid-reference` problem. `dependsOn`
+ * includes the entities that name this one in their `dependencyOf`, as the
+ * catalog's relations do.
  *
  * @public
  */
@@ -24,6 +27,7 @@ export interface EntityRelations {
   members: string[];
   memberOf: string[];
   dependsOn: string[];
+  dependencyOf: string[];
   consumesApis: string[];
   providesApis: string[];
 }
@@ -58,6 +62,7 @@ type Slot =
   | 'members'
   | 'memberOf'
   | 'dependsOn'
+  | 'dependencyOf'
   | 'consumesApis'
   | 'providesApis';
 
@@ -78,6 +83,7 @@ const LIST_FIELDS: ReadonlyArray<string> = [
   'members',
   'memberOf',
   'dependsOn',
+  'dependencyOf',
   'consumesApis',
   'providesApis',
 ];
@@ -99,6 +105,11 @@ const field = (
 });
 
 const OWNER = field('owner', 'group', ['group', 'user']);
+const DEPENDS_ON = field('dependsOn', 'component', ['component', 'resource']);
+const DEPENDENCY_OF = field('dependencyOf', 'component', [
+  'component',
+  'resource',
+]);
 
 /** Which spec fields are read for which kind, and the kinds they may point to. */
 const FIELDS_BY_KIND: Record<string, FieldSpec[]> = {
@@ -110,20 +121,19 @@ const FIELDS_BY_KIND: Record<string, FieldSpec[]> = {
     field('subcomponentOf', 'component'),
     field('providesApis', 'api'),
     field('consumesApis', 'api'),
-    field('dependsOn', 'component', ['component', 'resource']),
+    DEPENDS_ON,
+    DEPENDENCY_OF,
   ],
   api: [OWNER, field('system', 'system')],
-  resource: [
-    OWNER,
-    field('system', 'system'),
-    field('dependsOn', 'component', ['component', 'resource']),
-  ],
+  resource: [OWNER, field('system', 'system'), DEPENDS_ON, DEPENDENCY_OF],
   group: [
     field('parent', 'group'),
     field('children', 'group'),
     field('members', 'user'),
   ],
   user: [field('memberOf', 'group')],
+  // Software templates name an owner too.
+  template: [OWNER],
 };
 
 /**
@@ -143,6 +153,7 @@ const EMPTY: EntityRelations = Object.freeze({
   members: NO_REFS,
   memberOf: NO_REFS,
   dependsOn: NO_REFS,
+  dependencyOf: NO_REFS,
   consumesApis: NO_REFS,
   providesApis: NO_REFS,
 }) as EntityRelations;
@@ -152,7 +163,7 @@ type Target = EntityRecord | string;
 
 /**
  * Resolves one written ref: the entity, or for `owner` the ref when it
- * names no entity (owners are kept for the rules to report); else the
+ * names no entity (kept, and reported each time it is used); else the
  * reason it cannot be used and the ref it parsed to, if any.
  */
 function resolveWritten(
@@ -163,14 +174,13 @@ function resolveWritten(
 ): Target | { ref: string | undefined; problem: string } {
   if (typeof item === 'string') {
     // Most refs name an entity: looked up by their parts, without
-    // building the ref (part by part the lowercase is the same unless a
-    // capital sigma is involved).
+    // building the ref.
     const trimmed = item.trim();
     const parts =
-      trimmed === '' || trimmed.includes(SIGMA)
+      trimmed === ''
         ? null
         : parseRefParts(trimmed, spec.defaultKind, namespace);
-    if (parts !== null && !namespace.includes(SIGMA)) {
+    if (parts !== null) {
       const kind = lower(parts[0]);
       const target = spec.kinds.includes(kind)
         ? catalog.lookup(kind, lower(parts[1]), lower(parts[2]))
@@ -206,6 +216,12 @@ function resolveWritten(
  */
 type Resolved = Array<Map<string, Target>>;
 
+/** The owner kind a written owner may have meant instead. */
+const OTHER_OWNER_KIND: Record<string, string | undefined> = {
+  group: 'user',
+  user: 'group',
+};
+
 /**
  * Resolves the spec references of the entities, each distinct written value
  * once per field and namespace: a catalog names the same team, system or
@@ -240,6 +256,7 @@ class RefResolver {
   /**
    * Resolves one item of a field's `value` (the value itself, or one of
    * its elements): the target, or undefined after reporting the problem.
+   * An owner that names no entity is reported and kept.
    */
   resolve(
     record: EntityRecord,
@@ -251,10 +268,52 @@ class RefResolver {
     if (typeof item === 'string') {
       const known = resolved[spec.id].get(item);
       if (known !== undefined) {
+        if (typeof known === 'string') {
+          this.reportMissing(record, spec, value, known);
+        }
         return known;
       }
     }
-    return this.resolveNew(record, spec, value, item, resolved);
+    const target = this.resolveNew(record, spec, value, item, resolved);
+    if (typeof target === 'string') {
+      this.reportMissing(record, spec, value, target);
+    }
+    return target;
+  }
+
+  /** Reports a ref that parses but names no entity. */
+  private reportMissing(
+    record: EntityRecord,
+    spec: FieldSpec,
+    value: unknown,
+    ref: string,
+  ) {
+    this.report(
+      record,
+      invalidReference(
+        record.entity,
+        spec,
+        value,
+        ref,
+        `refers to ${ref}, which is not in the catalog${this.hintFor(ref)}`,
+      ),
+    );
+  }
+
+  /**
+   * `owner: ben` means `group:default/ben`, as in Backstage; when only a
+   * User of that name exists, say how to name it (and the other way round).
+   */
+  private hintFor(ref: string): string {
+    const colon = ref.indexOf(':');
+    const other = OTHER_OWNER_KIND[ref.slice(0, colon)];
+    if (other === undefined) {
+      return '';
+    }
+    const otherRef = `${other}${ref.slice(colon)}`;
+    return this.catalog.record(otherRef)
+      ? `; ${otherRef} exists: write ${otherRef} to mean it`
+      : '';
   }
 
   /** {@link RefResolver.resolve} for a value not resolved before. */
@@ -347,6 +406,9 @@ function setList(
     case 'dependsOn':
       record.dependsOn = targets;
       return;
+    case 'dependencyOf':
+      record.dependencyOf = targets;
+      return;
     case 'consumesApis':
       record.consumesApis = targets;
       return;
@@ -437,6 +499,7 @@ function viewOf(record: EntityRecord): EntityRelations {
     members: refsOf(record.members),
     memberOf: refsOf(record.memberOf),
     dependsOn: refsOf(record.dependsOn),
+    dependencyOf: refsOf(record.dependencyOf),
     consumesApis: refsOf(record.consumesApis),
     providesApis: refsOf(record.providesApis),
   };
@@ -478,6 +541,14 @@ export function buildCatalogRelations(
       resolved = resolver.resolvedIn(namespace);
     }
     resolveRecord(record, fields, resolver, resolved);
+  }
+  // `dependencyOf` is `dependsOn` written on the other side, as in the
+  // catalog's relations.
+  for (const kind of REVERSE_LIST_KINDS) {
+    const records = catalog.recordsOfKind(kind);
+    for (let i = 0; i < records.length; i++) {
+      addDependencyOf(records[i]);
+    }
   }
   // The reverse lists are filled in ref order (the kinds that make them,
   // components and resources, each by ref), so they come out sorted.
@@ -539,6 +610,20 @@ function withRecord(list: EntityRecord[], record: EntityRecord) {
   }
   list.push(record);
   return list;
+}
+
+/**
+ * Adds a component or resource to the `dependsOn` of what it names in its
+ * `dependencyOf`, once.
+ */
+function addDependencyOf(record: EntityRecord) {
+  const { dependencyOf } = record;
+  for (let i = 0; i < dependencyOf.length; i++) {
+    const dependent = dependencyOf[i];
+    if (!dependent.dependsOn.includes(record)) {
+      dependent.dependsOn = [...dependent.dependsOn, record];
+    }
+  }
 }
 
 /** Adds a component or resource to the reverse lists of what it names. */

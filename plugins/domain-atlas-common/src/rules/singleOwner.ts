@@ -19,7 +19,8 @@ const violation = (
  * API or resource of a domain is owned by a team (or user) outside the team
  * tree of the domain owner (the owner group and all its sub-teams).
  * Domains without a valid owner group are left to `domain-owned`; members
- * without `spec.owner` are not checked.
+ * without `spec.owner`, or whose owner is not in the catalog (an
+ * `invalid-reference`, which says so), are not checked.
  *
  * @public
  */
@@ -44,7 +45,11 @@ export const singleOwnerRule: DomainAtlasRule = {
         for (const list of MEMBER_LIST_NAMES) {
           for (const member of members[list]) {
             const owner = member.owner;
-            if (owner !== null && !ownership.isWithinTeamTree(owner, team)) {
+            if (
+              owner !== null &&
+              member.ownerRecord !== null &&
+              !ownership.isWithinTeamTree(owner, team)
+            ) {
               yield violation(member.ref, owner, ref, team);
             }
           }
@@ -61,7 +66,11 @@ export const singleOwnerRule: DomainAtlasRule = {
       for (const list of MEMBER_LIST_NAMES) {
         for (const member of members[list]) {
           const owner = relations.of(member).owner;
-          if (owner !== null && !ownership.isWithinTeamTree(owner, team)) {
+          if (
+            owner !== null &&
+            context.catalog.get(owner) !== undefined &&
+            !ownership.isWithinTeamTree(owner, team)
+          ) {
             yield violation(member, owner, domain, team);
           }
         }
