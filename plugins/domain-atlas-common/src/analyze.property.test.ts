@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { makeValidator } from '@backstage/catalog-model';
 import { analyze } from './analyze';
 
 const names = ['a', 'b', 'c', 'A', 'd'];
@@ -116,6 +117,10 @@ const entity = fc.oneof(
     weight: 10,
     arbitrary: fc.record(
       {
+        apiVersion: fc.oneof(
+          { weight: 9, arbitrary: fc.constant('backstage.io/v1alpha1') },
+          { weight: 1, arbitrary: fc.constantFrom('', 'v1 alpha', 7) },
+        ),
         kind: fc.oneof(
           { weight: 9, arbitrary: fc.constantFrom(...kinds) },
           { weight: 1, arbitrary: fc.integer() },
@@ -146,7 +151,7 @@ const entity = fc.oneof(
           { weight: 1, arbitrary: fc.constantFrom(null, 'spec', 3) },
         ),
       },
-      { requiredKeys: ['kind', 'metadata'] },
+      { requiredKeys: ['apiVersion', 'kind', 'metadata'] },
     ),
   },
   {
@@ -164,7 +169,7 @@ const entity = fc.oneof(
 const catalog = fc.array(entity, { maxLength: 40 });
 
 const MEMBER_KINDS = new Set(['system', 'component', 'api', 'resource']);
-const SEGMENT = /^[^\s:/]+$/;
+const validators = makeValidator();
 
 /** Refs of the system/component/API/resource entities that can be analysed, computed independently. */
 function memberRefs(entities: unknown[]): Set<string> {
@@ -174,12 +179,11 @@ function memberRefs(entities: unknown[]): Set<string> {
     const name = raw?.metadata?.name;
     const namespace = raw?.metadata?.namespace ?? 'default';
     if (
-      typeof kind === 'string' &&
+      validators.isValidApiVersion(raw?.apiVersion) &&
+      validators.isValidKind(kind) &&
       MEMBER_KINDS.has(kind.toLowerCase()) &&
-      typeof name === 'string' &&
-      SEGMENT.test(name) &&
-      typeof namespace === 'string' &&
-      SEGMENT.test(namespace) &&
+      validators.isValidEntityName(name) &&
+      validators.isValidNamespace(namespace) &&
       typeof raw.metadata === 'object'
     ) {
       refs.add(`${kind}:${namespace}/${name}`.toLowerCase());
