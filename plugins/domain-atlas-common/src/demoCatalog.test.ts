@@ -91,8 +91,14 @@ describe('the demo organisation', () => {
       'events-between-domains domain:checkout warning: api:inventory-api component:checkout-orchestrator',
       'events-between-domains domain:checkout warning: api:payments-api component:checkout-orchestrator',
       'events-between-domains domain:shipping warning: component:inventory-service component:shipping-service',
-      'independent-pipeline domain:checkout warning: component:cart-service',
-      'independent-pipeline domain:coupons warning: component:coupons-service',
+      'independent-pipeline domain:checkout info: component:cart-service',
+      'independent-pipeline domain:coupons info: component:coupons-service',
+      'invalid-reference domain:coupons warning: api:coupons-api group:legacy-team',
+      'invalid-reference domain:coupons warning: component:coupon-rules group:legacy-team',
+      'invalid-reference domain:coupons warning: component:coupons-service group:legacy-team',
+      'invalid-reference domain:coupons warning: domain:coupons group:legacy-team',
+      'invalid-reference domain:coupons warning: group:legacy-team resource:coupons-db',
+      'invalid-reference domain:coupons warning: group:legacy-team system:coupons',
       'invalid-reference domain:reviews warning: domain:customer-experience domain:reviews',
       'invalid-reference domain:shipping warning: component:shipping-service resource:carrier-rates-queue',
       'no-shared-business-logic domain:checkout error: component:checkout-orchestrator component:coupon-rules',
@@ -112,6 +118,10 @@ describe('the demo organisation', () => {
       'repo-per-service domain:products info: component:catalog-reporting component:product-admin-web component:products-service',
       'repo-per-service domain:search info: component:search-api component:search-indexer',
       'single-owner domain:notifications error: component:marketing-email-sender domain:notifications group:growth-team',
+      'team-owned domain:reviews info: api:reviews-graph-v1 user:li-wei',
+      'team-owned domain:reviews info: component:reviews-service user:li-wei',
+      'team-owned domain:reviews info: resource:reviews-db user:li-wei',
+      'team-owned domain:reviews info: system:reviews user:li-wei',
     ]);
   });
 

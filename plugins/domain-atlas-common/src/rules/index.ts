@@ -10,6 +10,8 @@ import { eventsBetweenDomainsRule } from './eventsBetweenDomains';
 import { contractVersionedRule } from './contractVersioned';
 import { breakingChangeNeedsMajorRule } from './breakingChangeNeedsMajor';
 import { independentPipelineRule } from './independentPipeline';
+import { teamOwnedRule } from './teamOwned';
+import { emptyDomainRule } from './emptyDomain';
 import {
   invalidAnnotationRule,
   invalidEntityRule,
@@ -31,6 +33,8 @@ export {
   contractVersionedRule,
   breakingChangeNeedsMajorRule,
   independentPipelineRule,
+  teamOwnedRule,
+  emptyDomainRule,
   invalidEntityRule,
   invalidReferenceRule,
   invalidAnnotationRule,
@@ -57,6 +61,8 @@ export const BUILT_IN_RULES: ReadonlyArray<DomainAtlasRule> = [
   contractVersionedRule,
   breakingChangeNeedsMajorRule,
   independentPipelineRule,
+  teamOwnedRule,
+  emptyDomainRule,
   invalidEntityRule,
   invalidReferenceRule,
   invalidAnnotationRule,

@@ -689,7 +689,35 @@ const cases: Record<string, Case[]> = {
         ...twoDomains(),
         component('orders-svc', { system: 'orders-system' }),
       ],
-      expected: [{ domain: d('orders'), entities: [c('orders-svc')] }],
+      expected: [
+        {
+          domain: d('orders'),
+          entities: [c('orders-svc')],
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'a warning in a domain that declares phase 3',
+      entities: [
+        group('team-orders'),
+        domain(
+          'orders',
+          { owner: 'team-orders' },
+          { annotations: { 'domain-atlas.io/migration-phase': '3' } },
+        ),
+        system('orders-system', { owner: 'team-orders', domain: 'orders' }),
+        component('orders-svc', { system: 'orders-system' }),
+        component('loose'),
+      ],
+      expected: [
+        {
+          domain: d('orders'),
+          entities: [c('orders-svc')],
+          severity: 'warning',
+        },
+        { domain: null, entities: [c('loose')], severity: 'info' },
+      ],
     },
     {
       name: 'clean: a CI annotation counts, libraries need none',
@@ -755,6 +783,106 @@ const cases: Record<string, Case[]> = {
         },
       ],
     },
+    {
+      name: 'every dangling reference, an owner included, one finding each',
+      entities: [
+        ...twoDomains(),
+        domain('sub', { owner: 'team-orders', subdomainOf: 'gone-domain' }),
+        group('team-x', {
+          parent: 'gone-parent',
+          children: ['gone-child'],
+          members: ['gone-user'],
+        }),
+        user('ann', { memberOf: ['gone-group'] }),
+        component('orders-svc', {
+          system: 'orders-system',
+          owner: 'ghost-team',
+          subcomponentOf: 'gone-component',
+          providesApis: ['gone-provided'],
+          consumesApis: ['gone-consumed'],
+          dependsOn: ['resource:gone-db'],
+          dependencyOf: ['component:gone-app'],
+        }),
+        resource('orders-db', {
+          system: 'gone-system',
+          owner: 'team-orders',
+          dependencyOf: ['orders-svc'],
+        }),
+        {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: { name: 'tpl' },
+          spec: { owner: 'gone-owner' },
+        } as Entity,
+      ],
+      expected: [
+        {
+          domain: d('orders'),
+          entities: [a('gone-consumed'), c('orders-svc')],
+        },
+        {
+          domain: d('orders'),
+          entities: [a('gone-provided'), c('orders-svc')],
+        },
+        { domain: d('orders'), entities: [c('gone-app'), c('orders-svc')] },
+        {
+          domain: d('orders'),
+          entities: [c('gone-component'), c('orders-svc')],
+        },
+        { domain: d('orders'), entities: [c('orders-svc'), g('ghost-team')] },
+        { domain: d('orders'), entities: [c('orders-svc'), r('gone-db')] },
+        { domain: d('sub'), entities: [d('gone-domain'), d('sub')] },
+        { domain: null, entities: [g('gone-child'), g('team-x')] },
+        { domain: null, entities: [g('gone-group'), 'user:default/ann'] },
+        { domain: null, entities: [g('gone-owner'), 'template:default/tpl'] },
+        { domain: null, entities: [g('gone-parent'), g('team-x')] },
+        { domain: null, entities: [g('team-x'), 'user:default/gone-user'] },
+        {
+          domain: null,
+          entities: [r('orders-db'), 'system:default/gone-system'],
+        },
+      ],
+    },
+  ],
+  'team-owned': [
+    {
+      name: 'a component and an API owned by a person',
+      entities: [
+        ...twoDomains(),
+        user('ann'),
+        ordersSvc({ owner: 'user:ann' }),
+        api('orders-api', { system: 'orders-system', owner: 'user:ann' }),
+        component('loose', { owner: 'user:ghost' }),
+      ],
+      expected: [
+        {
+          domain: d('orders'),
+          entities: [a('orders-api'), 'user:default/ann'],
+          severity: 'info',
+        },
+        {
+          domain: d('orders'),
+          entities: [c('orders-svc'), 'user:default/ann'],
+          severity: 'info',
+        },
+      ],
+    },
+  ],
+  'empty-domain': [
+    {
+      name: 'a domain nothing belongs to',
+      entities: [
+        ...twoDomains(),
+        group('team-x'),
+        domain('empty', { owner: 'team-x' }),
+        domain('parent-only', { owner: 'team-x' }),
+        domain('child', { owner: 'team-x', subdomainOf: 'parent-only' }),
+      ],
+      expected: [
+        { domain: d('child'), entities: [d('child')], severity: 'info' },
+        { domain: d('empty'), entities: [d('empty')], severity: 'info' },
+      ],
+    },
   ],
   'invalid-entity': [
     {
@@ -767,6 +895,22 @@ const cases: Record<string, Case[]> = {
       expected: [
         { domain: null, entities: [] },
         { domain: null, entities: [c('x')] },
+      ],
+    },
+    {
+      name: 'what Backstage refuses: a 64-character name, a space, an uppercase namespace, no apiVersion',
+      entities: [
+        component('n'.repeat(63)),
+        component('n'.repeat(64)),
+        component('bad name'),
+        component('x', {}, { namespace: 'Shop' }),
+        { kind: 'Component', metadata: { name: 'y' }, spec: {} } as Entity,
+      ],
+      expected: [
+        { domain: null, entities: [] },
+        { domain: null, entities: [] },
+        { domain: null, entities: [] },
+        { domain: null, entities: [] },
       ],
     },
   ],
@@ -1100,7 +1244,19 @@ describe('rule configuration', () => {
   });
 
   it('re-levels a rule', () => {
-    const report = analyze(entities, {
+    // Outside declared phase 3 the finding is info, whatever the level.
+    const phase3 = entities.map(each =>
+      each.kind === 'Domain' && each.metadata.name === 'orders'
+        ? {
+            ...each,
+            metadata: {
+              ...each.metadata,
+              annotations: { 'domain-atlas.io/migration-phase': '3' },
+            },
+          }
+        : each,
+    );
+    const report = analyze(phase3, {
       rules: { 'independent-pipeline': { severity: 'error' } },
     });
     expect(findingsOf(report, 'independent-pipeline')).toEqual([
@@ -1156,5 +1312,69 @@ describe('rule configuration', () => {
     expect(report.findings.find(f => f.rule === 'broken')?.message).toMatch(
       /boom/,
     );
+  });
+});
+
+describe('catalog data findings name what users look for', () => {
+  it('reports an invalid entity where it was read, with Backstage’s rule', () => {
+    const report = analyze(
+      [component('ok'), component('n'.repeat(64))],
+      {},
+      { entityLocations: ['catalog/a.yaml:1', 'catalog/a.yaml:12'] },
+    );
+    const [finding] = report.findings.filter(f => f.rule === 'invalid-entity');
+    expect(finding.message).toContain('catalog/a.yaml:12');
+    expect(finding.message).toContain('at most 63 characters');
+    expect(finding.id).toContain('catalog/a.yaml:12');
+  });
+
+  it('names the entity and the missing owner, and how to name a user who exists', () => {
+    const report = analyze([
+      user('ben'),
+      component('svc', { owner: 'ben' }),
+      component('other', { owner: 'gone' }),
+    ]);
+    const messages = report.findings
+      .filter(f => f.rule === 'invalid-reference')
+      .map(f => f.message);
+    expect(messages).toEqual([
+      'spec.owner of component:default/other refers to group:default/gone, which is not in the catalog',
+      'spec.owner of component:default/svc refers to group:default/ben, which is not in the catalog; user:default/ben exists: write user:default/ben to mean it',
+    ]);
+  });
+
+  it('turns unread files into catalog-file findings, errors for what the catalog cannot read', () => {
+    const report = analyze(
+      [component('svc')],
+      {},
+      {
+        problems: [
+          {
+            reason: 'not-an-entity',
+            location: 'catalog/openapi.yaml:1',
+            message: 'catalog/openapi.yaml:1: skipped, not an entity',
+          },
+          {
+            reason: 'missing-target',
+            location: 'catalog/all.yaml:3',
+            locationRef: 'location:default/all',
+            message:
+              'catalog/all.yaml:3: Location location:default/all points at catalog/gone.yaml, which does not exist',
+          },
+        ],
+      },
+    );
+    expect(
+      report.findings
+        .filter(f => f.rule === 'catalog-file')
+        .map(f => [f.severity, f.entities, f.message]),
+    ).toEqual([
+      ['info', [], 'catalog/openapi.yaml:1: skipped, not an entity'],
+      [
+        'error',
+        ['location:default/all'],
+        'catalog/all.yaml:3: Location location:default/all points at catalog/gone.yaml, which does not exist',
+      ],
+    ]);
   });
 });
