@@ -22,7 +22,12 @@ export interface AsyncContentProps<T> {
    * Shown when the answer holds nothing to show (see `isEmpty`); without
    * it, a missing answer is shown as an error.
    */
-  empty?: { title: string; description: string | JSX.Element };
+  empty?: {
+    title: string;
+    description: string | JSX.Element;
+    /** Shown under the description, e.g. a button or an example. */
+    action?: JSX.Element;
+  };
   /** Whether an answer holds nothing to show. */
   isEmpty?: (value: T) => boolean;
   /**
@@ -79,6 +84,7 @@ export function AsyncContent<T>(props: AsyncContentProps<T>) {
         missing="data"
         title={empty.title}
         description={empty.description}
+        action={empty.action}
       />,
     );
   }

@@ -47,6 +47,10 @@ describe('DomainAtlasPage', () => {
     await renderAt('/domain-atlas', api);
 
     expect(await screen.findByText('No domains yet')).toBeInTheDocument();
+    // A catalog without domains is told how to add one.
+    expect(
+      screen.getByText(/A component joins a domain through its System/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Domains' })).toHaveAttribute(
       'aria-selected',
       'true',

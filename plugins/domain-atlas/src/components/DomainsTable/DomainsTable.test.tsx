@@ -143,6 +143,33 @@ describe('DomainsTable', () => {
     await renderWith({ listDomains: jest.fn().mockResolvedValue([]) });
 
     expect(await screen.findByText('No domains yet')).toBeInTheDocument();
+    expect(
+      screen.getByText(/A component joins a domain through its System/),
+    ).toBeInTheDocument();
+    // The example: a Domain with an owner, and a System in that domain.
+    const example = await screen.findByText(
+      (_, element) =>
+        element?.tagName === 'CODE' &&
+        /kind: Domain/.test(element.textContent ?? ''),
+    );
+    expect(example.textContent).toContain(
+      'kind: Domain\nmetadata:\n  name: payments\nspec:\n  owner: group:default/payments-team\n',
+    );
+    expect(example.textContent).toContain(
+      'kind: System\nmetadata:\n  name: payments-platform\nspec:\n  owner: group:default/payments-team\n  domain: payments\n',
+    );
+    expect(screen.queryByText(/^Domains \(/)).not.toBeInTheDocument();
+  });
+
+  it('shows no such explanation once the catalog has domains', async () => {
+    await renderWith({ listDomains: jest.fn().mockResolvedValue([orders]) });
+
+    expect(await screen.findByText('Domains (1)')).toBeInTheDocument();
+    expect(screen.queryByText('No domains yet')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/A component joins a domain through its System/),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText(/kind: Domain/)).not.toBeInTheDocument();
   });
 
   it('shows the backend error', async () => {

@@ -25,6 +25,7 @@ import { FindingCountsSummary } from '../FindingCountsSummary';
 import { PHASE_NAMES, PhaseSummary } from '../PhaseSummary';
 import { ScoreGauge } from '../ScoreGauge';
 import { DomainTree, DomainTreeRow } from './domainTree';
+import { NO_DOMAINS } from './noDomains';
 
 /** Owner filter value for domains without an owner. */
 const NO_OWNER = '(none)';
@@ -333,11 +334,7 @@ export function DomainsTable() {
       what="the domains"
       minHeight={600}
       isEmpty={domains => domains.length === 0}
-      empty={{
-        title: 'No domains yet',
-        description:
-          'Domain Atlas found no Domain entities in the software catalog. Add `kind: Domain` entities and give them an owner to see them here.',
-      }}
+      empty={NO_DOMAINS}
     >
       {domains => <DomainsView domains={domains} />}
     </AsyncContent>
