@@ -87,4 +87,26 @@ describe('annotation parsers', () => {
       'domain-atlas.io/monolith',
     ]);
   });
+
+  it.each([
+    ['gocd.org/pipelines', 'orders'],
+    ['tekton.dev/cicd', 'true'],
+    ['argocd/app-name', 'orders'],
+    ['argocd/app-selector', 'app=orders'],
+  ])(
+    'counts the CI/CD plugin annotation %s as pipeline evidence',
+    (key, value) => {
+      const atlas = readAtlasAnnotations({ [key]: value }, new Set(), () => {});
+      expect(atlas.hasPipelineEvidence).toBe(true);
+    },
+  );
+
+  it('does not count a repository annotation as a pipeline', () => {
+    const atlas = readAtlasAnnotations(
+      { 'github.com/project-slug': 'acme/orders' },
+      new Set(),
+      () => {},
+    );
+    expect(atlas.hasPipelineEvidence).toBe(false);
+  });
 });

@@ -32,7 +32,11 @@ export const ANNOTATIONS = {
 export const SHARED_CONTRACT_LABEL = 'domain-atlas.io/shared-contract';
 
 /**
- * Annotations that count as pipeline evidence next to `domain-atlas.io/pipeline`.
+ * Annotations that count as pipeline evidence next to
+ * `domain-atlas.io/pipeline`: the ones the CI and CD plugins of Backstage
+ * read to show a component's own builds or deployments. Repository
+ * annotations (`github.com/project-slug`, `gitlab.com/project-slug`) are
+ * not among them: a repository is not a pipeline of its own.
  *
  * @public
  */
@@ -43,6 +47,10 @@ export const CI_ANNOTATIONS: ReadonlyArray<string> = [
   'circleci.com/project-slug',
   'buildkite.com/pipeline-slug',
   'dev.azure.com/build-definition',
+  'gocd.org/pipelines',
+  'tekton.dev/cicd',
+  'argocd/app-name',
+  'argocd/app-selector',
 ];
 
 /**
