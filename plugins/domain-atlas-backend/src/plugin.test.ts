@@ -153,6 +153,7 @@ describe('domainAtlasPlugin', () => {
       .set('Authorization', user);
     expect(coupons.body.findings).toEqual([
       expect.objectContaining({ rule: 'domain-owned', severity: 'error' }),
+      expect.objectContaining({ rule: 'empty-domain', severity: 'info' }),
     ]);
   });
 
@@ -230,6 +231,7 @@ describe('domainAtlasPlugin', () => {
     });
     expect(known.body.findings.map((f: any) => f.rule)).toEqual([
       'domain-owned',
+      'empty-domain',
     ]);
 
     const component = await request(server)

@@ -9,6 +9,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
  * other than the ones the analysis uses live in metadata).
  */
 export const ANALYSIS_FIELDS = [
+  // The analysis checks entities the way the catalog does, apiVersion too.
+  'apiVersion',
   'kind',
   'metadata.name',
   'metadata.namespace',
