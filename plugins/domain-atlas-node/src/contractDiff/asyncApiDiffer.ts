@@ -4,15 +4,24 @@ import type {
   ChangeClass,
   ClassifiedChange,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import { comparablePair } from './asyncApiUpgrade';
+import { jsonPointerSegments } from './documentPointers';
 import { DefinitionError, parseDocument } from './parseDefinition';
 import type { SpecDiffer } from './types';
 
 /**
- * @asyncapi/diff's standard calls an `info.version` edit breaking; a
- * version string says nothing about compatibility, so it is overridden.
+ * @asyncapi/diff's standard calls an `info.version` edit breaking, and an
+ * edit of the spec-format field (`asyncapi: 2.1.0` → `2.6.0`) too; neither
+ * says anything about what the API sends or receives, so both are
+ * overridden.
  */
 const OVERRIDE = {
   '/info/version': {
+    add: 'non-breaking',
+    remove: 'non-breaking',
+    edit: 'non-breaking',
+  },
+  '/asyncapi': {
     add: 'non-breaking',
     remove: 'non-breaking',
     edit: 'non-breaking',
@@ -26,24 +35,97 @@ const ACTIONS: Record<string, ClassifiedChange['action']> = {
 };
 
 const VERBS: Record<ClassifiedChange['action'], string> = {
-  added: 'Added',
-  removed: 'Removed',
-  changed: 'Changed',
+  added: '[Added]',
+  removed: '[Removed]',
+  changed: '[Changed]',
+};
+
+/** `components.<section>` named as a person says it. */
+const COMPONENT_KINDS: Record<string, string> = {
+  schemas: 'schema',
+  messages: 'message',
+  channels: 'channel',
+  operations: 'operation',
+  servers: 'server',
+  parameters: 'parameter',
+  securitySchemes: 'security scheme',
+  messageTraits: 'message trait',
+  operationTraits: 'operation trait',
+  correlationIds: 'correlation id',
+  serverVariables: 'server variable',
+  replies: 'reply',
+  replyAddresses: 'reply address',
 };
 
 interface AsyncApiChange {
   action: string;
   path: string;
   type: string;
+  before?: unknown;
+  after?: unknown;
 }
 
-/** `/channels/orders~1placed/subscribe` → `channels.orders/placed.subscribe` */
-function readablePath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
+/**
+ * Where a change is, as a person names it: the channel and its operation
+ * and message in 2.x (`channel \`orders/placed\`, subscribe operation,
+ * message`), the channel and message or the operation in 3.x, a component
+ * or server; and the path left below that place.
+ */
+function placeOf(segments: string[]): { where?: string; rest: string[] } {
+  const [root, name, ...below] = segments;
+  if (name === undefined) {
+    return { rest: segments };
+  }
+  if (root === 'channels') {
+    let where = `channel \`${name}\``;
+    let rest = below;
+    if (rest[0] === 'publish' || rest[0] === 'subscribe') {
+      where += `, ${rest[0]} operation`;
+      rest = rest.slice(1);
+      if (rest[0] === 'message') {
+        where += ', message';
+        rest = rest.slice(1);
+      }
+    } else if (rest[0] === 'messages' && rest[1] !== undefined) {
+      where += `, message \`${rest[1]}\``;
+      rest = rest.slice(2);
+    }
+    return { where, rest };
+  }
+  if (root === 'operations') {
+    return { where: `operation \`${name}\``, rest: below };
+  }
+  if (root === 'servers') {
+    return { where: `server \`${name}\``, rest: below };
+  }
+  if (root === 'components' && below.length > 0) {
+    const [component, ...rest] = below;
+    return {
+      where: `${COMPONENT_KINDS[name] ?? name} \`${component}\``,
+      rest,
+    };
+  }
+  return { rest: segments };
+}
+
+function messageOf(
+  change: AsyncApiChange,
+  segments: string[],
+  action: ClassifiedChange['action'],
+) {
+  const verb = VERBS[action];
+  if (segments.length === 1 && segments[0] === 'asyncapi') {
+    return `spec format: ${verb} asyncapi ${String(change.before)} → ${String(
+      change.after,
+    )}`;
+  }
+  const { where, rest } = placeOf(segments);
+  if (!where) {
+    return `${verb} ${segments.join('.')}`;
+  }
+  return rest.length > 0
+    ? `${where}: ${verb} ${rest.join('.')}`
+    : `${verb} ${where}`;
 }
 
 function requireAsyncApi(document: Record<string, unknown>, side: string) {
@@ -67,15 +149,18 @@ const SMART_CLASSES: Record<string, ChangeClass> = {
  * documents as data (its parser, which resolves remote references, is not
  * used). Its standard leaves changes inside message payload schemas
  * unclassified; for those, api-smart-diff's JSON Schema rules (which know
- * whether a message is published or received) decide where they can.
+ * whether a message is published or received) decide where they can. A
+ * 2.x definition compared with a 3.x one is converted first (see
+ * {@link comparablePair}).
  */
 export const asyncApiDiffer: SpecDiffer = {
   tool: '@asyncapi/diff',
   async diff(before, after, maxSize) {
-    const old = parseDocument(before, maxSize, 'old');
-    const current = parseDocument(after, maxSize, 'new');
-    requireAsyncApi(old, 'old');
-    requireAsyncApi(current, 'new');
+    const parsedOld = parseDocument(before, maxSize, 'old');
+    const parsedNew = parseDocument(after, maxSize, 'new');
+    requireAsyncApi(parsedOld, 'old');
+    requireAsyncApi(parsedNew, 'new');
+    const { old, current, formatChange } = comparablePair(parsedOld, parsedNew);
     const output = asyncApiDiff(old, current, {
       override: OVERRIDE,
       outputType: 'json',
@@ -93,9 +178,10 @@ export const asyncApiDiffer: SpecDiffer = {
       }
       return schemaClasses.get(path) ?? 'unclassified';
     };
-    return output.changes.map(change => {
+    const changes = output.changes.map((change): ClassifiedChange => {
       const action = ACTIONS[change.action] ?? 'changed';
-      const path = readablePath(change.path);
+      const segments = jsonPointerSegments(change.path);
+      const path = segments.join('.');
       return {
         class:
           change.type === 'breaking' || change.type === 'non-breaking'
@@ -103,8 +189,9 @@ export const asyncApiDiffer: SpecDiffer = {
             : schemaClassOf(path),
         action,
         path,
-        message: `[${VERBS[action]}] ${path}`,
+        message: messageOf(change, segments, action),
       };
     });
+    return formatChange ? [formatChange, ...changes] : changes;
   },
 };

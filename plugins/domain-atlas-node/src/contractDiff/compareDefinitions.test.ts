@@ -186,7 +186,7 @@ describe('compareDefinitions', () => {
         class: 'breaking',
         action: 'removed',
         path: 'channels.orders.cancelled',
-        message: '[Removed] channels.orders.cancelled',
+        message: '[Removed] channel `orders.cancelled`',
       });
     });
 

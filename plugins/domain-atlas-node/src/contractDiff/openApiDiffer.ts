@@ -3,6 +3,16 @@ import type {
   ChangeClass,
   ClassifiedChange,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import type { JsonObject } from './documentPointers';
+import {
+  ComponentChange,
+  componentChanges,
+  componentPlace,
+  componentPointer,
+  usedComponents,
+} from './openApiComponents';
+import { openApiMessage, VERBS } from './openApiLocation';
+import { isSecurityPath, securityChanges } from './openApiSecurity';
 import { DefinitionError, parseDocument } from './parseDefinition';
 import type { SpecDiffer } from './types';
 
@@ -34,10 +44,69 @@ function requireOpenApi(document: Record<string, unknown>, side: string) {
 }
 
 /**
+ * A removed response that is not a success (4xx, 5xx, 3xx …): the server
+ * promises fewer outcomes, and a client's handling of that status just goes
+ * unused. oasdiff classifies it the same way (INFO). A removed 2xx or
+ * `default` stays as api-smart-diff has it: the client's expected answer
+ * is gone.
+ */
+function isRemovedErrorResponse(path: string[], action: string): boolean {
+  return (
+    action === 'removed' &&
+    path[0] === 'paths' &&
+    path.length === 5 &&
+    path[3] === 'responses' &&
+    /^[13-5](\d\d|XX)$/i.test(path[4])
+  );
+}
+
+/**
+ * One component's change. A component nothing in the new definition refers
+ * to changes nothing a client sees, so it breaks nobody; a used one's
+ * changes also show (classified in context) at each place it is used.
+ */
+function componentChange(
+  change: ComponentChange,
+  current: JsonObject,
+  used: Set<string>,
+  libraryClass?: ChangeClass,
+): ClassifiedChange {
+  const place = componentPlace(change.path, current);
+  const pointer = place && componentPointer(place);
+  const unused = pointer !== undefined && !used.has(pointer);
+  let changeClass: ChangeClass;
+  if (unused) {
+    changeClass = 'non-breaking';
+  } else if (libraryClass) {
+    changeClass = libraryClass;
+  } else if (change.action === 'removed') {
+    // Still referenced: the new definition's $ref no longer resolves.
+    changeClass = 'breaking';
+  } else {
+    changeClass = change.action === 'added' ? 'non-breaking' : 'unclassified';
+  }
+  const where = place?.name
+    ? `${place.kind} \`${place.name}\`${unused ? ' (unreferenced)' : ''}`
+    : change.path.join('.');
+  const rest = place?.rest.join('.') ?? '';
+  return {
+    class: changeClass,
+    action: change.action,
+    path: change.path.join('.'),
+    message: rest
+      ? `${where}: ${VERBS[change.action]} ${rest}`
+      : `${VERBS[change.action]} ${where}`,
+  };
+}
+
+/**
  * OpenAPI with api-smart-diff: it walks both documents with their internal
  * `$ref`s merged and classifies each change by the OpenAPI rules (removed
  * operation, new required parameter, narrowed type … breaking). It never
- * resolves external references.
+ * resolves external references. Every change is its own entry, named by
+ * where it is (a schema used by two operations changes in both); on top of
+ * the library, unreferenced components, removed error responses and
+ * security (compared per operation) are classified here.
  */
 export const openApiDiffer: SpecDiffer = {
   tool: 'api-smart-diff',
@@ -46,25 +115,53 @@ export const openApiDiffer: SpecDiffer = {
     const current = parseDocument(after, maxSize, 'new');
     requireOpenApi(old, 'old');
     requireOpenApi(current, 'new');
-    const seen = new Set<string>();
+    const used = usedComponents(current);
     const changes: ClassifiedChange[] = [];
     for (const diff of apiDiff(old, current)) {
-      const path = diff.path.map(String).join('.');
-      const message = diff.description ?? `[${diff.action}] ${path}`;
-      // The same schema change shows at each place the schema is used and
-      // under components; a person needs it once per description.
-      const key = `${diff.type}|${message}`;
-      if (diff.description !== undefined && seen.has(key)) {
+      const path = diff.path.map(String);
+      if (isSecurityPath(path)) {
         continue;
       }
-      seen.add(key);
+      const action = ACTIONS[diff.action] ?? 'changed';
+      const libraryClass = CLASSES[diff.type] ?? 'unclassified';
+      const component = componentPlace(path, current);
+      if (component?.name === undefined && component) {
+        // A whole section (or all of `components`): one entry per component.
+        for (const change of componentChanges(
+          component.container,
+          diff.before,
+          diff.after,
+        )) {
+          changes.push(componentChange(change, current, used));
+        }
+        continue;
+      }
+      if (component) {
+        changes.push(
+          componentChange({ path, action }, current, used, libraryClass),
+        );
+        continue;
+      }
       changes.push({
-        class: CLASSES[diff.type] ?? 'unclassified',
-        action: ACTIONS[diff.action] ?? 'changed',
-        path,
-        message,
+        class: isRemovedErrorResponse(path, action)
+          ? 'non-breaking'
+          : libraryClass,
+        action,
+        path: path.join('.'),
+        message: openApiMessage(
+          {
+            path,
+            action,
+            before: diff.before,
+            after: diff.after,
+            description: diff.description,
+          },
+          old,
+          current,
+        ),
       });
     }
+    changes.push(...securityChanges(old, current));
     return changes;
   },
 };
