@@ -3,20 +3,29 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { domainAtlasPermissions } from '@domain-atlas/plugin-domain-atlas-common';
+import {
+  DomainAtlasRule,
+  domainAtlasPermissions,
+} from '@domain-atlas/plugin-domain-atlas-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { stringifyError } from '@backstage/errors';
 import { registerActions } from './actions';
 import { KnexContractRevisionStore, KnexDomainAtlasStore } from './database';
 import { createRouter } from './router';
-import { readAnalysisConfig } from './services/AnalysisConfig';
+import {
+  checkAnalysisOptions,
+  readAnalysisConfig,
+} from './services/AnalysisConfig';
 import { CatalogReader, readCatalogConfig } from './services/CatalogReader';
 import { ContractHistory } from './services/ContractHistory';
 import {
   ContractService,
   readContractCheckConfig,
 } from './services/ContractService';
-import { DEFAULT_MAX_DEFINITION_SIZE } from '@domain-atlas/plugin-domain-atlas-node';
+import {
+  DEFAULT_MAX_DEFINITION_SIZE,
+  domainAtlasRulesExtensionPoint,
+} from '@domain-atlas/plugin-domain-atlas-node';
 import { RefreshService } from './services/RefreshService';
 import { ReportService } from './services/ReportService';
 import { CatalogVisibility, VisibleReports } from './services/Visibility';
@@ -29,6 +38,14 @@ import { CatalogVisibility, VisibleReports } from './services/Visibility';
 export const domainAtlasPlugin = createBackendPlugin({
   pluginId: 'domain-atlas',
   register(env) {
+    // Rules added by backend modules, known before init runs.
+    const moduleRules: DomainAtlasRule[] = [];
+    env.registerExtensionPoint(domainAtlasRulesExtensionPoint, {
+      addRules(...rules) {
+        moduleRules.push(...rules.flat());
+      },
+    });
+
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -56,7 +73,26 @@ export const domainAtlasPlugin = createBackendPlugin({
         catalog,
         actionsRegistry,
       }) {
-        const analysisConfig = readAnalysisConfig(config);
+        const analysisConfig = readAnalysisConfig(
+          config,
+          moduleRules.map(rule => rule.id),
+        );
+        // Module rules run next to the config's own rules, if any.
+        analysisConfig.analysis = {
+          ...analysisConfig.analysis,
+          extraRules: [
+            ...(analysisConfig.analysis.extraRules ?? []),
+            ...moduleRules,
+          ],
+        };
+        checkAnalysisOptions(analysisConfig.analysis);
+        if (moduleRules.length > 0) {
+          logger.info(
+            `Rules from backend modules: ${moduleRules
+              .map(rule => rule.id)
+              .join(', ')}`,
+          );
+        }
         const catalogConfig = readCatalogConfig(config);
         const store = await KnexDomainAtlasStore.create(database);
         const revisions = new KnexContractRevisionStore(

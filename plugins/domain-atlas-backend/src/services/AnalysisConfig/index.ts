@@ -1,2 +1,3 @@
 export { readAnalysisConfig } from './readAnalysisConfig';
 export type { AnalysisConfig, BackfillEntry } from './readAnalysisConfig';
+export { checkAnalysisOptions } from './checkAnalysisOptions';

@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
+  AnalysisOptions,
   ConfiguredAnalysisOptions,
   readAnalysisOptionsFromConfig,
 } from '@domain-atlas/plugin-domain-atlas-common';
@@ -23,7 +24,8 @@ export interface AnalysisConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   retentionDays: number;
   snapshotsToKeep: number;
-  analysis: ConfiguredAnalysisOptions;
+  /** What app-config sets, plus the rules of backend modules. */
+  analysis: ConfiguredAnalysisOptions & Pick<AnalysisOptions, 'extraRules'>;
   contractBackfill: BackfillEntry[];
 }
 

@@ -1,0 +1,4 @@
+export {
+  domainAtlasRulesExtensionPoint,
+  type DomainAtlasRulesExtensionPoint,
+} from './rulesExtensionPoint';
