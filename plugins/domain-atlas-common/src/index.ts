@@ -25,7 +25,11 @@ export {
   SHARED_CONTRACT_LABEL,
 } from './model/annotations';
 export type { AtlasAnnotations, ContractPinSpec } from './model/annotations';
-export type { CatalogEntity, CatalogIndex } from './model/catalog';
+export type {
+  CatalogEntity,
+  CatalogEntityLink,
+  CatalogIndex,
+} from './model/catalog';
 export type { CatalogRelations, EntityRelations } from './model/relations';
 export type { EntityRoles } from './model/entityRoles';
 export { CatalogProblems } from './model/problems';

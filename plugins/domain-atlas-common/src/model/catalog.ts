@@ -24,10 +24,26 @@ export interface CatalogEntity {
   description?: string;
   annotations: Readonly<Record<string, string>>;
   labels: Readonly<Record<string, string>>;
+  /** `metadata.tags`, the strings among them. */
+  tags: ReadonlyArray<string>;
+  /** `metadata.links`, the ones with a string `url`. */
+  links: ReadonlyArray<CatalogEntityLink>;
   spec: Readonly<Record<string, unknown>>;
   /** Lowercase `spec.type`, or null. */
   type: string | null;
   atlas: AtlasAnnotations;
+}
+
+/**
+ * A link of an entity (`metadata.links`), as rules read it.
+ *
+ * @public
+ */
+export interface CatalogEntityLink {
+  url: string;
+  title?: string;
+  type?: string;
+  icon?: string;
 }
 
 /**
@@ -253,6 +269,35 @@ type Names = Map<string, EntityRecord>;
 
 const ignore = () => {};
 
+/** The lists most entities leave empty share these (frozen). */
+const NO_TAGS: ReadonlyArray<string> = Object.freeze([]);
+const NO_LINKS: ReadonlyArray<CatalogEntityLink> = Object.freeze([]);
+
+/**
+ * `metadata.tags` as strings. The entity's own array is used as is when it
+ * needs no change: it is only read.
+ */
+function tagsOf(value: unknown): ReadonlyArray<string> {
+  if (!Array.isArray(value) || value.length === 0) {
+    return NO_TAGS;
+  }
+  return value.every(tag => typeof tag === 'string')
+    ? value
+    : value.filter(tag => typeof tag === 'string');
+}
+
+function isLink(value: unknown): value is CatalogEntityLink {
+  return isRecord(value) && typeof value.url === 'string';
+}
+
+/** `metadata.links` with a string url, the entity's own array when it can. */
+function linksOf(value: unknown): ReadonlyArray<CatalogEntityLink> {
+  if (!Array.isArray(value) || value.length === 0) {
+    return NO_LINKS;
+  }
+  return value.every(isLink) ? value : value.filter(isLink);
+}
+
 /**
  * Indexes entities one by one. A class, so that the work for one entity is
  * one method, which V8 optimises once and keeps optimised, instead of one
@@ -396,6 +441,8 @@ class CatalogBuilder {
         ? metadata.title
         : name;
     const labels = stringMap(metadata.labels, ignore);
+    const tags = tagsOf(metadata.tags);
+    const links = linksOf(metadata.links);
     const type = typeof spec.type === 'string' ? lower(spec.type.trim()) : null;
     const atlas = readAtlasAnnotations(
       annotations,
@@ -413,6 +460,8 @@ class CatalogBuilder {
             description: metadata.description,
             annotations,
             labels,
+            tags,
+            links,
             spec,
             type,
             atlas,
@@ -425,6 +474,8 @@ class CatalogBuilder {
             title,
             annotations,
             labels,
+            tags,
+            links,
             spec,
             type,
             atlas,

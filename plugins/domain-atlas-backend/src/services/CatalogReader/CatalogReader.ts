@@ -4,9 +4,9 @@ import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
 /**
- * The entity fields the analysis reads. Asking for these only keeps a large
- * catalog's transfer and memory small (no relations, no status, no labels
- * other than the ones the analysis uses live in metadata).
+ * The entity fields the analysis and its rules read. Asking for these only
+ * keeps a large catalog's transfer and memory small (no relations, no
+ * status).
  */
 export const ANALYSIS_FIELDS = [
   // The analysis checks entities the way the catalog does, apiVersion too.
@@ -18,6 +18,8 @@ export const ANALYSIS_FIELDS = [
   'metadata.description',
   'metadata.annotations',
   'metadata.labels',
+  'metadata.tags',
+  'metadata.links',
   'spec',
 ];
 
