@@ -32,7 +32,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-// Domain Atlas.
+// Domain Atlas, with an example rule module (production services have a
+// runbook or on-call link): how an adopter adds rules of their own.
 backend.add(import('@domain-atlas/plugin-domain-atlas-backend'));
+backend.add(import('@domain-atlas/plugin-domain-atlas-backend-module-runbook'));
 
 backend.start();
