@@ -6,6 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The test starts the real backend plugin with the module.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import domainAtlasPlugin from '@domain-atlas/plugin-domain-atlas-backend';
 import { domainAtlasRulesExtensionPoint } from '@domain-atlas/plugin-domain-atlas-node';
 import request from 'supertest';
