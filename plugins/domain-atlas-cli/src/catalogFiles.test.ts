@@ -138,63 +138,171 @@ describe('readCatalogFiles', () => {
     expect(viaLocation.entities).toHaveLength(114);
   });
 
-  describe('unusable input', () => {
-    const failure = async (paths: string[], cwd: string) => {
-      try {
-        await readCatalogFiles(paths, { cwd });
-      } catch (error) {
-        expect(error).toBeInstanceOf(CliInputError);
-        return (error as Error).message;
-      }
-      throw new Error('expected readCatalogFiles to fail');
-    };
+  it('names a missing path (the one input it cannot read past)', async () => {
+    const dir = await tree({});
+    await expect(readCatalogFiles(['nope.yaml'], { cwd: dir })).rejects.toThrow(
+      new CliInputError('nope.yaml: no such file or directory'),
+    );
+  });
 
-    it('names a missing path', async () => {
-      const dir = await tree({});
-      expect(await failure(['nope.yaml'], dir)).toBe(
-        'nope.yaml: no such file or directory',
-      );
-    });
+  describe('what the catalog would not read as entities', () => {
+    const problems = (result: Awaited<ReturnType<typeof readCatalogFiles>>) =>
+      result.problems.map(problem => ({
+        reason: problem.reason,
+        location: problem.location,
+        message: problem.message,
+      }));
 
-    it('names file, line and column of invalid YAML', async () => {
+    it('records invalid YAML at file:line:col and reads the other documents and files', async () => {
       const dir = await tree({
         'bad.yaml': `${entity(
           'Group',
           'ok',
         )}---\nkind: Group\nmetadata:\n  name: a: b\n`,
+        'good.yaml': entity('Group', 'good'),
       });
-      expect(await failure(['bad.yaml'], dir)).toBe(
-        'bad.yaml:8:9: invalid YAML: Nested mappings are not allowed in compact mappings',
-      );
+      const result = await readCatalogFiles(['.'], { cwd: dir });
+      expect(names(result)).toEqual(['ok', 'good']);
+      expect(problems(result)).toEqual([
+        {
+          reason: 'syntax-error',
+          location: 'bad.yaml:8:9',
+          message:
+            'bad.yaml:8:9: invalid YAML: Nested mappings are not allowed in compact mappings',
+        },
+      ]);
+      expect(result.readableFiles).toBe(2);
     });
 
-    it('names the starting line of an entity without kind or name', async () => {
+    it('counts a file whose every document is invalid YAML as unreadable', async () => {
+      const dir = await tree({ 'bad.yaml': 'kind: [unclosed\n' });
+      const result = await readCatalogFiles(['bad.yaml'], { cwd: dir });
+      expect(result.files).toEqual(['bad.yaml']);
+      expect(result.readableFiles).toBe(0);
+      expect(result.problems.map(p => p.reason)).toEqual(['syntax-error']);
+    });
+
+    it('skips documents that are not entities: API definitions, notes, lists', async () => {
       const dir = await tree({
-        'a.yaml': `${entity('Group', 'ok')}---\nmetadata:\n  name: nameless\n`,
-        'b.yaml': `${entity(
+        'api/orders.openapi.yaml':
+          'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: 2.1.0\npaths: {}\n',
+        'docs/notes.yaml': 'owners:\n  - ana\n---\nreview: quarterly\n',
+        'list.yaml': '- just\n- a list\n',
+        'mixed.yaml': `${entity('Group', 'team')}---\ntodo: split this file\n`,
+      });
+      const result = await readCatalogFiles(['.'], { cwd: dir });
+      expect(names(result)).toEqual(['team']);
+      expect(problems(result)).toEqual([
+        {
+          reason: 'not-an-entity',
+          location: join('api', 'orders.openapi.yaml'),
+          message: `${join(
+            'api',
+            'orders.openapi.yaml',
+          )}: an OpenAPI definition, not an entity: skipped`,
+        },
+        {
+          reason: 'not-an-entity',
+          location: join('docs', 'notes.yaml'),
+          message: `${join(
+            'docs',
+            'notes.yaml',
+          )}: no entities (2 documents without apiVersion or kind): skipped`,
+        },
+        {
+          reason: 'not-an-entity',
+          location: 'list.yaml',
+          message: 'list.yaml: a list, not an entity: skipped',
+        },
+        {
+          reason: 'not-an-entity',
+          location: 'mixed.yaml:6',
+          message:
+            'mixed.yaml:6: not an entity (no apiVersion or kind): skipped',
+        },
+      ]);
+    });
+
+    it('skips templates: .hbs files named or targeted, ${{ }} placeholders outside a Template entity', async () => {
+      const dir = await tree({
+        'all.yaml': location('all', ['./service.yaml.hbs', './templates/*']),
+        'service.yaml.hbs': 'kind: Component\nmetadata:\n  name: {{name}}\n',
+        'templates/skeleton.yaml':
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${{ values.name }}\n',
+        'templates/broken-skeleton.yaml':
+          '{%- if values.x %}\nkind: Component\n{%- endif %}\nname: ${{ values.name }}\n',
+        'templates/template.yaml':
+          'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: new-service\nspec:\n  steps:\n    - id: fetch\n      input:\n        values:\n          name: ${{ parameters.name }}\n',
+        // Not walked in a folder: only *.yaml and *.yml are.
+        'other.hbs': 'x',
+      });
+      const result = await readCatalogFiles(['all.yaml'], { cwd: dir });
+      expect(names(result)).toEqual(['all', 'new-service']);
+      expect(problems(result)).toEqual([
+        {
+          reason: 'template',
+          location: 'service.yaml.hbs',
+          message: 'service.yaml.hbs: a template (.hbs): skipped',
+        },
+        {
+          reason: 'template',
+          location: join('templates', 'broken-skeleton.yaml'),
+          message: `${join(
+            'templates',
+            'broken-skeleton.yaml',
+          )}: a template (\${{ }} placeholders): skipped`,
+        },
+        {
+          reason: 'template',
+          location: join('templates', 'skeleton.yaml'),
+          message: `${join(
+            'templates',
+            'skeleton.yaml',
+          )}: a template (\${{ }} placeholders): skipped`,
+        },
+      ]);
+      const walked = await readCatalogFiles(['.'], { cwd: dir });
+      expect(walked.files).not.toContain('other.hbs');
+    });
+
+    it('passes documents that look like entities but have no name on to the analysis', async () => {
+      const dir = await tree({
+        'a.yaml': `${entity(
           'Group',
-          'ok2',
-        )}---\n\nkind: Group\nmetadata:\n  title: x\n`,
-        'c.yaml': '- just\n- a list\n',
+          'ok',
+        )}---\nkind: Group\nmetadata:\n  title: x\n`,
       });
-      expect(await failure(['a.yaml'], dir)).toBe(
-        'a.yaml:6: the entity has no kind',
-      );
-      expect(await failure(['b.yaml'], dir)).toBe(
-        'b.yaml:7: the Group entity has no metadata.name',
-      );
-      expect(await failure(['c.yaml'], dir)).toBe(
-        'c.yaml:1: the document is not an entity (an object with kind and metadata.name)',
-      );
+      const result = await readCatalogFiles(['a.yaml'], { cwd: dir });
+      expect(
+        result.entities.map(({ file, line }) => `${file}:${line}`),
+      ).toEqual(['a.yaml:1', 'a.yaml:6']);
+      expect(result.problems).toEqual([]);
     });
 
-    it('names the Location whose target does not exist', async () => {
+    it('records a Location target that does not exist, naming the Location, and reads the rest', async () => {
       const dir = await tree({
-        'all.yaml': location('all', ['./missing.yaml']),
+        'all.yaml': location('all', ['./moved.yaml', './here.yaml', './dir']),
+        'here.yaml': entity('Group', 'here'),
+        'dir/x.yaml': entity('Group', 'x'),
       });
-      expect(await failure(['all.yaml'], dir)).toBe(
-        'all.yaml:1: Location all points at missing.yaml, which does not exist',
-      );
+      const result = await readCatalogFiles(['all.yaml'], { cwd: dir });
+      expect(names(result)).toEqual(['all', 'here']);
+      expect(result.problems).toEqual([
+        {
+          reason: 'missing-target',
+          location: 'moved.yaml',
+          message:
+            'all.yaml:1: Location all points at moved.yaml, which does not exist',
+          locationRef: 'location:default/all',
+        },
+        {
+          reason: 'missing-target',
+          location: 'dir',
+          message:
+            'all.yaml:1: Location all points at dir, which is not a file',
+          locationRef: 'location:default/all',
+        },
+      ]);
     });
   });
 });

@@ -1,16 +1,13 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { glob } from 'glob';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CatalogSourceProblem } from '@domain-atlas/plugin-domain-atlas-common';
 import {
-  dirname,
-  extname,
-  isAbsolute,
-  join,
-  relative,
-  resolve,
-} from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+  isTemplateFileName,
+  readCatalogDocuments,
+  templateFileProblem,
+} from './catalogDocuments';
 import { CliInputError } from './errors';
-import { describeYamlError } from './yamlErrors';
+import { locationTargets, statOrNull } from './locationTargets';
 
 /**
  * An entity as read from a catalog file, with where it was found.
@@ -34,9 +31,17 @@ export interface CatalogFileEntity {
 export interface CatalogFiles {
   /** Every entity in reading order, Location entities included. */
   entities: CatalogFileEntity[];
-  /** Every file read, once each, in reading order (display paths). */
+  /** Every file met, once each, in reading order (display paths). */
   files: string[];
-  /** Problems that did not stop the reading, such as skipped remote targets. */
+  /** How many of the files could be read (skipped ones included). */
+  readableFiles: number;
+  /**
+   * Files, documents and Location targets that were not read as entities:
+   * skipped (not entities, templates) or unreadable (YAML syntax errors,
+   * missing targets, read errors), in reading order.
+   */
+  problems: CatalogSourceProblem[];
+  /** Remote targets skipped and globs that match nothing. */
   warnings: string[];
 }
 
@@ -51,108 +56,60 @@ export interface ReadCatalogFilesOptions {
 }
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
-/** A target with a scheme (`https://…`, `url:…`) is not a local file. */
-const REMOTE_TARGET = /^(?:url:|[a-z][a-z0-9+.-]*:\/\/)/i;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-async function statOrNull(path: string) {
-  try {
-    return await stat(path);
-  } catch {
-    return null;
-  }
+/**
+ * A path as the CLI shows it: relative to `cwd` when it is inside it, else
+ * absolute.
+ *
+ * @public
+ */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** `*.yaml` and `*.yml` files under a directory, sorted, skipping dot folders and node_modules. */
-async function yamlFilesUnder(dir: string): Promise<string[]> {
+/**
+ * `*.yaml` and `*.yml` files under a directory, sorted, skipping dot
+ * folders and node_modules. Other files (`.hbs` templates, JSON, notes)
+ * are not read from a folder; a Location target or a path on the command
+ * line names them explicitly.
+ */
+async function yamlFilesUnder(dir: string, files: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   // Code-point order, the same on every machine and locale.
   entries.sort((a, b) => Number(a.name > b.name) - Number(a.name < b.name));
-  const files: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
-        files.push(...(await yamlFilesUnder(path)));
+        await yamlFilesUnder(path, files);
       }
     } else if (entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name))) {
       files.push(path);
     }
   }
-  return files;
-}
-
-/** Glob characters, as the catalog's file reader expands them. */
-const GLOB_MAGIC = /[*?[\]{}]/;
-
-/**
- * The local targets of a Location entity (`spec.target`, `spec.targets`),
- * resolved against the file the Location is in; glob patterns
- * (`./domains/*.yaml`) expand to the files they match, as in the catalog.
- * Remote targets are left out with a warning.
- */
-async function locationTargets(
-  found: CatalogFileEntity,
-  absoluteFile: string,
-  warnings: string[],
-): Promise<string[]> {
-  const spec = isRecord(found.entity.spec) ? found.entity.spec : {};
-  const written = [
-    ...(spec.target === undefined ? [] : [spec.target]),
-    ...(Array.isArray(spec.targets) ? spec.targets : []),
-  ];
-  const name = (found.entity.metadata as Record<string, unknown>).name;
-  const where = `${found.file}:${found.line}`;
-  const targets: string[] = [];
-  for (const target of written) {
-    if (!nonEmptyString(target)) {
-      throw new CliInputError(
-        `${where}: Location ${name} has a target that is not a string`,
-      );
-    }
-    if (REMOTE_TARGET.test(target)) {
-      warnings.push(
-        `${where}: skipped remote target ${target} of Location ${name} (only local files are read)`,
-      );
-      continue;
-    }
-    if (GLOB_MAGIC.test(target)) {
-      const matches = await glob(target, {
-        cwd: dirname(absoluteFile),
-        absolute: true,
-        nodir: true,
-      });
-      if (matches.length === 0) {
-        warnings.push(
-          `${where}: target ${target} of Location ${name} matches no files`,
-        );
-      }
-      targets.push(...matches.sort());
-      continue;
-    }
-    targets.push(resolve(dirname(absoluteFile), target));
-  }
-  return targets;
 }
 
 /**
- * Reads catalog YAML the way the catalog would: every document of every
+ * Reads catalog YAML the way the catalog does: every document of every
  * file, directories recursively (`*.yaml`, `*.yml`), and the local files
  * that `kind: Location` entities point at, relative to the Location's own
  * file. Each file is read once, so Locations that point at each other or at
  * files also given on the command line are harmless. Remote targets are
  * never fetched; each becomes a warning.
  *
- * Throws {@link CliInputError}, naming file and line, for a path that does
- * not exist, invalid YAML, or a document that is not an entity (not an
- * object, or without `kind` or `metadata.name`).
+ * What cannot be read as entities does not stop the reading, as one bad
+ * location does not stop the catalog: documents that are not entities
+ * (API definitions, notes) and templates are skipped, and YAML syntax
+ * errors, missing Location targets and files that cannot be read are
+ * recorded; all of them are in `problems`. Documents that look like
+ * entities but lack a name are left for the analysis to report.
+ *
+ * Throws {@link CliInputError} only for a path given that does not exist.
  *
  * @public
  */
@@ -160,74 +117,74 @@ export async function readCatalogFiles(
   paths: string[],
   options: ReadCatalogFilesOptions,
 ): Promise<CatalogFiles> {
-  const display = (path: string) => {
-    const rel = relative(options.cwd, path);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  const display = (path: string) => displayPath(options.cwd, path);
+  const result: CatalogFiles = {
+    entities: [],
+    files: [],
+    readableFiles: 0,
+    problems: [],
+    warnings: [],
   };
-  const result: CatalogFiles = { entities: [], files: [], warnings: [] };
   const seen = new Set<string>();
 
   async function readOne(file: string): Promise<void> {
-    const real = await realpath(file);
+    const shown = display(file);
+    // A dangling symlink has no real path; reading it fails below.
+    const real = await realpath(file).catch(() => file);
     if (seen.has(real)) {
       return;
     }
     seen.add(real);
-    const shown = display(file);
     result.files.push(shown);
-
+    if (isTemplateFileName(file)) {
+      result.readableFiles += 1;
+      result.problems.push(templateFileProblem(shown));
+      return;
+    }
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new CliInputError(`${shown}: cannot read: ${error}`);
+      result.problems.push({
+        reason: 'unreadable',
+        location: shown,
+        message: `${shown}: cannot read: ${
+          (error as NodeJS.ErrnoException).code ?? error
+        }`,
+      });
+      return;
     }
-    const lineCounter = new LineCounter();
-    const documents = parseAllDocuments(text, { lineCounter });
+    const documents = readCatalogDocuments(text, shown);
+    if (documents.readable) {
+      result.readableFiles += 1;
+    }
+    for (const problem of documents.problems) {
+      result.problems.push(problem);
+    }
     const nested: string[] = [];
-    for (const document of documents) {
-      const [yamlError] = document.errors;
-      if (yamlError) {
-        throw new CliInputError(describeYamlError(shown, yamlError));
-      }
-      const value: unknown = document.toJS();
-      if (value === null || value === undefined) {
-        continue; // an empty document, e.g. after a trailing `---`
-      }
-      const line = lineCounter.linePos(
-        document.contents?.range?.[0] ?? document.range[0],
-      ).line;
-      const where = `${shown}:${line}`;
-      if (!isRecord(value)) {
-        throw new CliInputError(
-          `${where}: the document is not an entity (an object with kind and metadata.name)`,
-        );
-      }
-      if (!nonEmptyString(value.kind)) {
-        throw new CliInputError(`${where}: the entity has no kind`);
-      }
-      if (!isRecord(value.metadata) || !nonEmptyString(value.metadata.name)) {
-        throw new CliInputError(
-          `${where}: the ${value.kind} entity has no metadata.name`,
-        );
-      }
-      const found: CatalogFileEntity = { entity: value, file: shown, line };
+    for (const { entity, line } of documents.entities) {
+      const found: CatalogFileEntity = { entity, file: shown, line };
       result.entities.push(found);
-      if (value.kind.toLowerCase() === 'location') {
-        for (const target of await locationTargets(
-          found,
+      if (
+        typeof entity.kind === 'string' &&
+        entity.kind.toLocaleLowerCase('en-US') === 'location' &&
+        typeof entity.metadata === 'object' &&
+        nonEmptyString((entity.metadata as Record<string, unknown>)?.name)
+      ) {
+        const targets = await locationTargets(
+          entity,
           file,
-          result.warnings,
-        )) {
-          const targetStat = await statOrNull(target);
-          if (!targetStat?.isFile()) {
-            throw new CliInputError(
-              `${where}: Location ${value.metadata.name} points at ${display(
-                target,
-              )}, which ${targetStat ? 'is not a file' : 'does not exist'}`,
-            );
-          }
+          `${shown}:${line}`,
+          display,
+        );
+        for (const target of targets.files) {
           nested.push(target);
+        }
+        for (const problem of targets.problems) {
+          result.problems.push(problem);
+        }
+        for (const warning of targets.warnings) {
+          result.warnings.push(warning);
         }
       }
     }
@@ -242,9 +199,12 @@ export async function readCatalogFiles(
     if (!pathStat) {
       throw new CliInputError(`${path}: no such file or directory`);
     }
-    const files = pathStat.isDirectory()
-      ? await yamlFilesUnder(absolute)
-      : [absolute];
+    const files: string[] = [];
+    if (pathStat.isDirectory()) {
+      await yamlFilesUnder(absolute, files);
+    } else {
+      files.push(absolute);
+    }
     if (files.length === 0) {
       result.warnings.push(`${path}: no *.yaml or *.yml files in this folder`);
     }

@@ -73,7 +73,7 @@ export function createProgram(
       .command('report')
       .summary('print the report')
       .description(
-        'Analyse catalog YAML files and print the report. Directories are read recursively (*.yaml, *.yml); Location entities are followed to local files; remote targets are skipped with a warning.',
+        'Analyse catalog YAML files and print the report. Directories are read recursively (*.yaml, *.yml); Location entities are followed to local files; remote targets are skipped with a warning. Documents that are not entities and templates are skipped, files that cannot be read are reported; the rest is analysed.',
       )
       .argument('<paths...>', 'catalog files or directories')
       .addOption(
@@ -90,7 +90,7 @@ export function createProgram(
       .command('check')
       .summary('fail (exit 1) on unwaived findings, for CI gates')
       .description(
-        'Analyse catalog YAML files and exit 1 when unwaived findings at or above --fail-on exist that the baseline does not list; print those findings and a summary to stdout.',
+        'Analyse catalog YAML files and exit 1 when unwaived findings at or above --fail-on exist that the baseline does not list, or when a catalog file could not be read; print those findings and a summary to stdout.',
       )
       .argument('<paths...>', 'catalog files or directories')
       .addOption(
@@ -101,6 +101,10 @@ export function createProgram(
       .option(
         '-b, --baseline <report.json>',
         "a previous 'report --format json'; its findings (by id) do not fail the check",
+      )
+      .option(
+        '--allow-unreadable',
+        'pass although catalog files could not be read (YAML syntax errors, missing Location targets); they are still reported',
       ),
   ).action(async (paths: string[], options: CheckCommandOptions) => {
     setExitCode(await runCheckCommand(paths, options, io));
@@ -146,7 +150,8 @@ export function createProgram(
 
 /**
  * Runs the command line and returns the exit code: 0 done (check passed),
- * 1 check failed, 2 unusable input or usage. Never calls `process.exit`.
+ * 1 check failed, 2 unusable input (nothing readable) or usage. Never
+ * calls `process.exit`.
  *
  * @public
  */
@@ -168,7 +173,12 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CliInputError) {
-      io.stderr.write(`domain-atlas: ${error.message}\n`);
+      io.stderr.write(
+        error.message
+          .split('\n')
+          .map(line => `domain-atlas: ${line}\n`)
+          .join(''),
+      );
       return 2;
     }
     throw error;

@@ -3,12 +3,17 @@ import {
   Finding,
   Severity,
 } from '@domain-atlas/plugin-domain-atlas-common';
-import { runAnalysis } from '../analysis';
+import { runAnalysis, writeDiagnostics } from '../analysis';
 import { readBaselineIds } from '../baseline';
-import { colorEnabled, createStyle } from '../formats';
+import {
+  colorEnabled,
+  createStyle,
+  terminatedLines,
+  TextFormatOptions,
+} from '../formats';
 import { findingGroups, SEVERITY_ORDER } from '../formats/reportView';
 import { findingGroupLines } from '../formats/table';
-import { CliIo, outputWidth } from '../io';
+import { CliIo, outputWidth, writeChunks } from '../io';
 
 /**
  * The severities `check --fail-on` accepts.
@@ -26,6 +31,8 @@ export interface CheckCommandOptions {
   failOn: (typeof FAIL_ON_LEVELS)[number];
   /** A previous `report --format json` output whose findings are known. */
   baseline?: string;
+  /** Pass although catalog files could not be read (they are still reported). */
+  allowUnreadable?: boolean;
   /** app-config files; later ones win. */
   config: string[];
   now?: string;
@@ -39,6 +46,14 @@ export interface CheckCommandOptions {
 export interface CheckOutcome {
   /** Unwaived findings at or above the threshold that the baseline does not know: these fail the check. */
   failing: Finding[];
+  /**
+   * Unwaived findings of catalog files that could not be read (YAML syntax
+   * errors, missing targets, read errors): these fail the check, baseline
+   * or not, unless they are allowed.
+   */
+  unreadable: Finding[];
+  /** Whether unreadable catalog files were allowed (`--allow-unreadable`). */
+  unreadableAllowed: boolean;
   /** Unwaived findings at or above the threshold that the baseline knows. */
   known: Finding[];
   /** Unwaived findings below the threshold. */
@@ -49,8 +64,20 @@ export interface CheckOutcome {
 }
 
 /**
+ * Whether a finding says that part of the catalog could not be read: the
+ * `catalog-file` rule reports skipped documents as info, and files it
+ * could not read as errors.
+ */
+function isUnreadableFinding(finding: Finding): boolean {
+  return finding.rule === 'catalog-file' && finding.severity === 'error';
+}
+
+/**
  * Sorts a report's findings against a threshold and an optional baseline
- * (finding ids). A waived finding never fails the check.
+ * (finding ids). A waived finding never fails the check. A catalog file
+ * that could not be read fails it whatever the threshold and the
+ * baseline, since the check could not see what it holds, unless
+ * `allowUnreadable`; skipped documents (not entities, templates) never do.
  *
  * @public
  */
@@ -58,10 +85,13 @@ export function evaluateCheck(
   report: DomainAtlasReport,
   failOn: Severity,
   baselineIds?: ReadonlySet<string>,
+  allowUnreadable = false,
 ): CheckOutcome {
   const threshold = SEVERITY_ORDER.indexOf(failOn);
   const outcome: CheckOutcome = {
     failing: [],
+    unreadable: [],
+    unreadableAllowed: allowUnreadable,
     known: [],
     below: [],
     waived: [],
@@ -70,6 +100,8 @@ export function evaluateCheck(
   for (const finding of report.findings) {
     if (finding.waived) {
       outcome.waived.push(finding);
+    } else if (isUnreadableFinding(finding)) {
+      outcome.unreadable.push(finding);
     } else if (SEVERITY_ORDER.indexOf(finding.severity) > threshold) {
       outcome.below.push(finding);
     } else if (baselineIds?.has(finding.id)) {
@@ -83,6 +115,19 @@ export function evaluateCheck(
     outcome.fixed = [...baselineIds].filter(id => !current.has(id)).sort();
   }
   return outcome;
+}
+
+/**
+ * Whether the check fails: findings that fail it, or unreadable catalog
+ * files that were not allowed.
+ *
+ * @public
+ */
+export function checkFailed(outcome: CheckOutcome): boolean {
+  return (
+    outcome.failing.length > 0 ||
+    (!outcome.unreadableAllowed && outcome.unreadable.length > 0)
+  );
 }
 
 function plural(count: number, noun: string): string {
@@ -100,7 +145,11 @@ export function checkSummary(
   withBaseline: boolean,
 ): string {
   const level = failOn === 'error' ? 'error' : `${failOn} or error`;
+  const allowed = outcome.unreadableAllowed ? outcome.unreadable.length : 0;
   const notCounted = [
+    ...(allowed > 0
+      ? [`${plural(allowed, 'unreadable catalog file')} allowed`]
+      : []),
     ...(withBaseline ? [`${outcome.known.length} known in the baseline`] : []),
     `${outcome.below.length} below ${failOn}`,
     `${outcome.waived.length} waived`,
@@ -109,18 +158,49 @@ export function checkSummary(
       : []),
   ].join(', ');
   const isNew = withBaseline ? 'new ' : '';
-  return outcome.failing.length > 0
-    ? `check failed: ${plural(
-        outcome.failing.length,
-        `${isNew}${level} finding`,
-      )} (${notCounted}).`
-    : `check passed: no ${isNew}${level} findings (${notCounted}).`;
+  if (!checkFailed(outcome)) {
+    return `check passed: no ${isNew}${level} findings (${notCounted}).`;
+  }
+  const unreadable = outcome.unreadableAllowed ? 0 : outcome.unreadable.length;
+  const failed = [
+    ...(outcome.failing.length > 0
+      ? [plural(outcome.failing.length, `${isNew}${level} finding`)]
+      : []),
+    ...(unreadable > 0 ? [plural(unreadable, 'unreadable catalog file')] : []),
+  ].join(' and ');
+  return unreadable > 0
+    ? `check failed: ${failed} (${notCounted}); --allow-unreadable lets unreadable files pass.`
+    : `check failed: ${failed} (${notCounted}).`;
+}
+
+/**
+ * The output of a check: the findings that fail it, grouped by domain as
+ * in the table format, then the summary line.
+ *
+ * @public
+ */
+export function* checkLines(
+  report: DomainAtlasReport,
+  outcome: CheckOutcome,
+  summary: string,
+  options: TextFormatOptions,
+): Generator<string> {
+  const failing = outcome.unreadableAllowed
+    ? outcome.failing
+    : outcome.failing.concat(outcome.unreadable);
+  if (failing.length > 0) {
+    yield* findingGroupLines(findingGroups(report, failing), options);
+    yield '';
+  }
+  yield checkFailed(outcome)
+    ? options.style.red(summary)
+    : options.style.green(summary);
 }
 
 /**
  * `domain-atlas check`: a CI gate. Prints the findings that fail the check,
  * grouped by domain, and a summary line to stdout; returns 1 when there
- * are any, else 0.
+ * are any or a catalog file could not be read (unless allowed), else 0.
  *
  * @public
  */
@@ -129,7 +209,7 @@ export async function runCheckCommand(
   options: CheckCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const { report, warnings } = await runAnalysis({
+  const analysis = await runAnalysis({
     paths,
     configs: options.config,
     now: options.now,
@@ -138,22 +218,23 @@ export async function runCheckCommand(
   const baselineIds = options.baseline
     ? await readBaselineIds(options.baseline, io.cwd)
     : undefined;
-  for (const warning of warnings) {
-    io.stderr.write(`warning: ${warning}\n`);
-  }
-  const outcome = evaluateCheck(report, options.failOn, baselineIds);
-  const style = createStyle(colorEnabled(io.stdout, io.env));
-  const lines = findingGroupLines(findingGroups(report, outcome.failing), {
-    style,
-    width: outputWidth(io.stdout),
-  });
-  if (lines.length > 0) {
-    lines.push('');
-  }
-  const summary = checkSummary(outcome, options.failOn, Boolean(baselineIds));
-  lines.push(
-    outcome.failing.length > 0 ? style.red(summary) : style.green(summary),
+  writeDiagnostics(analysis, io.stderr);
+  const { report } = analysis;
+  const outcome = evaluateCheck(
+    report,
+    options.failOn,
+    baselineIds,
+    Boolean(options.allowUnreadable),
   );
-  io.stdout.write(`${lines.join('\n')}\n`);
-  return outcome.failing.length > 0 ? 1 : 0;
+  const summary = checkSummary(outcome, options.failOn, Boolean(baselineIds));
+  await writeChunks(
+    io.stdout,
+    terminatedLines(
+      checkLines(report, outcome, summary, {
+        style: createStyle(colorEnabled(io.stdout, io.env)),
+        width: outputWidth(io.stdout),
+      }),
+    ),
+  );
+  return checkFailed(outcome) ? 1 : 0;
 }

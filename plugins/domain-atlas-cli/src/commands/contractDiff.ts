@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import {
   ChangeClass,
@@ -9,6 +9,10 @@ import {
   comparableType,
   compareDefinitions,
 } from '@domain-atlas/plugin-domain-atlas-node';
+import {
+  definitionPlaceholder,
+  readPlaceholderTarget,
+} from '../definitionPlaceholders';
 import { CliInputError } from '../errors';
 import { colorEnabled, createStyle, Style } from '../formats';
 import { CliIo } from '../io';
@@ -59,37 +63,6 @@ const EXTENSION_TYPES: Record<string, string> = {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A `$text`/`$json`/`$yaml` placeholder of the catalog, read as text. */
-async function resolvePlaceholder(
-  definition: Record<string, unknown>,
-  file: string,
-  path: string,
-): Promise<string | undefined> {
-  const keys = Object.keys(definition);
-  const key = keys[0];
-  if (keys.length !== 1 || !['$text', '$json', '$yaml'].includes(key)) {
-    return undefined;
-  }
-  const target = definition[key];
-  if (typeof target !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(target)) {
-    throw new CliInputError(
-      `${path}: the definition's ${key} target ${String(
-        target,
-      )} is not a local file (nothing is fetched)`,
-    );
-  }
-  const targetFile = resolve(dirname(file), target);
-  try {
-    return await readFile(targetFile, 'utf8');
-  } catch (error) {
-    throw new CliInputError(
-      `${path}: cannot read the definition's ${key} target ${target}: ${
-        (error as NodeJS.ErrnoException).code ?? error
-      }`,
-    );
-  }
 }
 
 /**
@@ -176,13 +149,17 @@ async function readDefinitionFile(
     if (typeof spec.definition === 'string') {
       return { definition: spec.definition, type };
     }
-    const placeholder = isRecord(spec.definition)
-      ? await resolvePlaceholder(spec.definition, file, path)
-      : undefined;
-    return {
-      definition: placeholder ?? JSON.stringify(spec.definition),
-      type,
-    };
+    // A placeholder is read as text whatever its key: the differs read
+    // the definition's text.
+    const placeholder = definitionPlaceholder(spec.definition);
+    if (placeholder) {
+      const target = await readPlaceholderTarget(placeholder, file);
+      if ('problem' in target) {
+        throw new CliInputError(`${path}: ${target.problem}`);
+      }
+      return { definition: target.text, type };
+    }
+    return { definition: JSON.stringify(spec.definition), type };
   }
   const [document] = documents;
   if (

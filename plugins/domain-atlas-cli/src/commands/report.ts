@@ -1,6 +1,6 @@
-import { runAnalysis } from '../analysis';
-import { colorEnabled, createStyle, Format, formatReport } from '../formats';
-import { CliIo, outputWidth } from '../io';
+import { runAnalysis, writeDiagnostics } from '../analysis';
+import { colorEnabled, createStyle, Format, reportChunks } from '../formats';
+import { CliIo, outputWidth, writeChunks } from '../io';
 
 /**
  * Options of `domain-atlas report`.
@@ -15,9 +15,10 @@ export interface ReportCommandOptions {
 }
 
 /**
- * `domain-atlas report`: analyses the catalog files and prints the report
- * to stdout, warnings to stderr. Returns the exit code (0); input it cannot
- * use throws a `CliInputError`.
+ * `domain-atlas report`: analyses the catalog files and writes the report
+ * to stdout as it is laid out, diagnostics (skipped files, files that
+ * could not be read, remote targets) to stderr. Returns the exit code (0);
+ * input it cannot use at all throws a `CliInputError`.
  *
  * @public
  */
@@ -26,17 +27,16 @@ export async function runReportCommand(
   options: ReportCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const { report, warnings } = await runAnalysis({
+  const analysis = await runAnalysis({
     paths,
     configs: options.config,
     now: options.now,
     cwd: io.cwd,
   });
-  for (const warning of warnings) {
-    io.stderr.write(`warning: ${warning}\n`);
-  }
-  io.stdout.write(
-    formatReport(report, options.format, {
+  writeDiagnostics(analysis, io.stderr);
+  await writeChunks(
+    io.stdout,
+    reportChunks(analysis.report, options.format, {
       style: createStyle(colorEnabled(io.stdout, io.env)),
       width: outputWidth(io.stdout),
     }),
