@@ -26,24 +26,42 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+function csvRow(fields: ReadonlyArray<string>): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
 /**
- * One row per finding (entities separated by spaces, full refs), with a
- * header row, CRLF line ends as RFC 4180 asks.
+ * The rows of the csv format, line ends included: a header row, then one
+ * row per finding (entities separated by spaces, full refs, every value
+ * whole), CRLF line ends as RFC 4180 asks.
+ *
+ * @public
+ */
+export function* csvRows(report: DomainAtlasReport): Generator<string> {
+  yield csvRow(CSV_COLUMNS);
+  for (const finding of report.findings) {
+    yield csvRow([
+      finding.id,
+      finding.rule,
+      finding.severity,
+      finding.domain ?? '',
+      finding.entities.join(' '),
+      finding.message,
+      String(finding.waived),
+      finding.waiver ?? '',
+    ]);
+  }
+}
+
+/**
+ * The csv format as one string (see {@link csvRows}).
  *
  * @public
  */
 export function formatCsv(report: DomainAtlasReport): string {
-  const rows = report.findings.map(finding => [
-    finding.id,
-    finding.rule,
-    finding.severity,
-    finding.domain ?? '',
-    finding.entities.join(' '),
-    finding.message,
-    String(finding.waived),
-    finding.waiver ?? '',
-  ]);
-  return [[...CSV_COLUMNS], ...rows]
-    .map(row => `${row.map(csvField).join(',')}\r\n`)
-    .join('');
+  let text = '';
+  for (const row of csvRows(report)) {
+    text += row;
+  }
+  return text;
 }

@@ -12,7 +12,7 @@ describe('formatJson', () => {
       now: '2026-11-21',
     });
     expect(parsed.domains).toHaveLength(12);
-    expect(parsed.findings).toHaveLength(27);
+    expect(parsed.findings).toHaveLength(37);
     expect(parsed.findings[0]).toEqual(
       expect.objectContaining({
         id: expect.any(String),

@@ -57,7 +57,7 @@ describe('formatMarkdown', () => {
         '---:',
       ],
       ['Billing', 'team-a', '1', '-', '-', '-', '85', '1', '0', '0', '0'],
-      ['Shop', 'team-b', '1', '-', '-', '-', '80', '1', '1', '0', '0'],
+      ['Shop', 'team-b', '1', '3 ahead', '-', '-', '80', '1', '1', '0', '0'],
     ]);
     const shop = tableAfter(markdown, '### Shop (domain:shop)');
     expect(shop.slice(2).map(([severity, rule]) => [severity, rule])).toEqual([

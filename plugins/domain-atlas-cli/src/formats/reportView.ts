@@ -4,32 +4,9 @@ import {
   Finding,
   Severity,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import { shortRef } from './refText';
 import { Style } from './style';
-
-/**
- * A ref as people write it: `component:default/orders` → `component:orders`,
- * and without the kind when it is `defaultKind`.
- *
- * @public
- */
-export function shortRef(ref: string, defaultKind?: string): string {
-  const match = /^([^:]+):([^/]+)\/(.+)$/.exec(ref);
-  if (!match) {
-    return ref;
-  }
-  const [, kind, namespace, name] = match;
-  const withNamespace = namespace === 'default' ? name : `${namespace}/${name}`;
-  return kind === defaultKind ? withNamespace : `${kind}:${withNamespace}`;
-}
-
-/**
- * Text with every `kind:default/name` ref shortened to `kind:name`.
- *
- * @public
- */
-export function shortenRefs(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9-]*):default\//g, '$1:');
-}
+import { CELL_LIMITS, truncate } from './truncate';
 
 /**
  * Severities from most to least serious.
@@ -83,7 +60,7 @@ function ownerText(
   if (!domain.owner) {
     return { owner: '(none)', ownerColor: 'red' };
   }
-  const owner = shortRef(domain.owner, 'group');
+  const owner = truncate(shortRef(domain.owner, 'group'), CELL_LIMITS.name);
   if (!domain.ownerKind) {
     return { owner: `${owner} (missing)`, ownerColor: 'red' };
   }
@@ -170,7 +147,7 @@ export function domainRows(report: DomainAtlasReport): DomainRow[] {
     rows.push({
       domain,
       depth,
-      title: `${'  '.repeat(depth)}${domain.title}`,
+      title: `${'  '.repeat(depth)}${truncate(domain.title, CELL_LIMITS.name)}`,
       ...ownerText(domain),
       evidence: String(domain.phase.evidence),
       ...declaredText(domain),
@@ -193,14 +170,22 @@ export function domainRows(report: DomainAtlasReport): DomainRow[] {
   return rows;
 }
 
-/** Unwaived findings by severity, then waived ones; report order within. */
-function compareFindings(a: Finding, b: Finding): number {
-  if (a.waived !== b.waived) {
-    return a.waived ? 1 : -1;
+const SEVERITY_RANK: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+/**
+ * Unwaived findings by severity, then waived ones; report order within.
+ * Sorted by putting each in its bucket: one pass, however many there are.
+ */
+function sortFindings(findings: ReadonlyArray<Finding>): Finding[] {
+  const buckets: Finding[][] = [[], [], [], []];
+  for (const finding of findings) {
+    buckets[finding.waived ? 3 : SEVERITY_RANK[finding.severity]].push(finding);
   }
-  return (
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)
-  );
+  return buckets.flat();
 }
 
 /**
@@ -216,7 +201,10 @@ export function findingGroups(
   const headings = new Map<string | null, string>(
     domainRows(report).map(row => [
       row.domain.ref,
-      `${row.domain.title} (${shortRef(row.domain.ref)})`,
+      `${truncate(row.domain.title, CELL_LIMITS.heading)} (${truncate(
+        shortRef(row.domain.ref),
+        CELL_LIMITS.heading,
+      )})`,
     ]),
   );
   headings.set(null, 'No domain');
@@ -224,14 +212,19 @@ export function findingGroups(
   const groups = new Map<string | null, Finding[]>();
   for (const finding of findings) {
     const key = headings.has(finding.domain) ? finding.domain : null;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const group = groups.get(key);
+    if (group) {
+      group.push(finding);
+    } else {
+      groups.set(key, [finding]);
+    }
   }
   return order
     .filter(domain => groups.has(domain))
     .map(domain => ({
       domain,
       heading: headings.get(domain)!,
-      findings: [...groups.get(domain)!].sort(compareFindings),
+      findings: sortFindings(groups.get(domain)!),
     }));
 }
 
@@ -245,14 +238,15 @@ function plural(count: number, noun: string, nouns = `${noun}s`): string {
  * @public
  */
 export function findingCountsText(findings: ReadonlyArray<Finding>): string {
-  const unwaived = findings.filter(finding => !finding.waived);
-  const count = (severity: Severity) =>
-    unwaived.filter(finding => finding.severity === severity).length;
+  const counts = { error: 0, warning: 0, info: 0, waived: 0 };
+  for (const finding of findings) {
+    counts[finding.waived ? 'waived' : finding.severity] += 1;
+  }
   return [
-    plural(count('error'), 'error'),
-    plural(count('warning'), 'warning'),
-    `${count('info')} info`,
-    `${findings.length - unwaived.length} waived`,
+    plural(counts.error, 'error'),
+    plural(counts.warning, 'warning'),
+    `${counts.info} info`,
+    `${counts.waived} waived`,
   ].join(', ');
 }
 

@@ -15,12 +15,15 @@ export interface Style {
 }
 
 /**
- * A stream the CLI writes to; `isTTY` and `hasColors` as on `process.stdout`.
+ * A stream the CLI writes to; `isTTY`, `hasColors` and `once('drain')` as
+ * on `process.stdout`.
  *
  * @public
  */
 export interface OutputStream {
+  /** Returns false when the stream's buffer is full (then wait for `drain`). */
   write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
   hasColors?(): boolean;

@@ -33,7 +33,7 @@ describe('formatTable', () => {
       'Shop',
       'team-b',
       '1',
-      '-',
+      '3 ahead',
       '-',
       '-',
       '80',
@@ -64,14 +64,14 @@ describe('formatTable', () => {
         .map(([title, ...cells]) => [title, cells.slice(0, 6)]),
     );
     expect(rows).toEqual({
-      Checkout: ['checkout-squad', '1', '2 ahead', '-', '-', '54'],
+      Checkout: ['checkout-squad', '1', '2 ahead', '-', '-', '58'],
       Coupons: [
         'legacy-team (missing)',
         '0',
         '1 ahead',
         '1 by 2026-09-30',
         'overdue 52d',
-        '65',
+        '39',
       ],
       Inventory: ['supply-team', '2', '1 behind', '-', '-', '84'],
       Notifications: ['platform-team', '0', '1 ahead', '-', '-', '84'],
@@ -87,7 +87,7 @@ describe('formatTable', () => {
       ],
       Platform: ['platform-team', '2', '-', '-', '-', '85'],
       Products: ['catalog-team', '2', '2', '3 by 2027-09-30', 'on-track', '84'],
-      Reviews: ['user:li-wei', '0', '0', '-', '-', '80'],
+      Reviews: ['user:li-wei', '0', '0', '-', '-', '76'],
       Search: ['platform-team', '2', '2', '-', '-', '89'],
       Shipping: ['supply-team', '1', '1', '-', '-', '75'],
     });
@@ -99,7 +99,7 @@ describe('formatTable', () => {
     );
     expect(text).toContain('No findings: Orders, Order fulfilment.');
     expect(text).toMatch(
-      /\n12 domains; 114 entities \(1 in no domain\); 27 findings: 12 errors, 9 warnings, 5 info, 1 waived; as of 2026-11-21\.\n$/,
+      /\n12 domains; 114 entities \(1 in no domain\); 37 findings: 12 errors, 13 warnings, 11 info, 1 waived; as of 2026-11-21\.\n$/,
     );
   });
 

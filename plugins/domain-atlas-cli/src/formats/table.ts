@@ -4,13 +4,15 @@ import {
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { Cell, Column, renderColumns, wrapText } from './layout';
 import {
+  DomainRow,
   domainRows,
   FindingGroup,
   findingGroups,
-  shortenRefs,
   summaryLine,
 } from './reportView';
+import { displayMessage } from './refText';
 import { Style } from './style';
+import { CELL_LIMITS, truncate, truncateMessage } from './truncate';
 
 /**
  * Options of the terminal formats.
@@ -24,8 +26,14 @@ export interface TextFormatOptions {
 }
 
 /** The width of the rule column: the longest rule id among the findings. */
-function ruleColumnWidth(findings: ReadonlyArray<Finding>): number {
-  return Math.max(0, ...findings.map(finding => finding.rule.length));
+function ruleColumnWidth(findings: Iterable<Finding>): number {
+  // A loop, not Math.max(...widths): a spread of 100k+ arguments
+  // overflows the stack.
+  let width = 0;
+  for (const finding of findings) {
+    width = Math.max(width, Math.min(finding.rule.length, CELL_LIMITS.rule));
+  }
+  return width;
 }
 
 const DOMAIN_COLUMNS: Column[] = [
@@ -53,8 +61,8 @@ const SEVERITY_COLOR = {
   info: 'cyan',
 } as const;
 
-function domainTable(report: DomainAtlasReport, style: Style): string[] {
-  const rows: Cell[][] = domainRows(report).map(row => {
+function domainTable(domains: DomainRow[], style: Style): string[] {
+  const rows: Cell[][] = domains.map(row => {
     const counts = row.domain.findingCounts;
     const count = (value: number, color: keyof Style): Cell =>
       value > 0 ? { text: String(value), color } : { text: '0', color: 'dim' };
@@ -75,51 +83,79 @@ function domainTable(report: DomainAtlasReport, style: Style): string[] {
   return renderColumns(DOMAIN_COLUMNS, rows, style);
 }
 
+const SEVERITY_INDEX = { error: 0, warning: 1, info: 2 } as const;
+
 /**
- * Lines for findings: severity and rule in columns, the message (refs
- * shortened) wrapped beside them, a waiver on a line of its own.
- *
- * @public
+ * Lays out one finding: severity and rule in columns, the message (refs
+ * shortened, cut to {@link CELL_LIMITS}) wrapped beside them, a waiver
+ * under it; its lines joined by line breaks.
  */
-export function findingLines(
-  findings: ReadonlyArray<Finding>,
+function findingLayout(
   options: TextFormatOptions,
-  ruleWidth = ruleColumnWidth(findings),
-): string[] {
+  ruleWidth: number,
+): (finding: Finding) => string {
   const { style } = options;
   const indent = '  ';
   const severityWidth = 'warning'.length;
   const hanging = indent.length + severityWidth + 2 + ruleWidth + 2;
   const messageWidth = Math.max(40, options.width - hanging);
-  const lines: string[] = [];
-  for (const finding of findings) {
-    const severity = finding.severity.padEnd(severityWidth);
-    const message = wrapText(shortenRefs(finding.message), messageWidth);
-    const first = [
-      indent,
-      finding.waived
-        ? style.dim(severity)
-        : style[SEVERITY_COLOR[finding.severity]](severity),
-      '  ',
-      finding.rule.padEnd(ruleWidth),
-      '  ',
-      message[0],
-    ].join('');
-    lines.push(first);
-    for (const more of message.slice(1)) {
-      lines.push(`${' '.repeat(hanging)}${more}`);
+  const under = `\n${' '.repeat(hanging)}`;
+  // What goes before the message, by rule, severity and waived: a few
+  // distinct strings for any number of findings.
+  const prefixes = new Map<string, string[]>();
+  const prefixOf = (finding: Finding) => {
+    let byRule = prefixes.get(finding.rule);
+    if (byRule === undefined) {
+      byRule = [];
+      prefixes.set(finding.rule, byRule);
+    }
+    const index =
+      SEVERITY_INDEX[finding.severity] * 2 + (finding.waived ? 1 : 0);
+    let prefix = byRule[index];
+    if (prefix === undefined) {
+      const severity = finding.severity.padEnd(severityWidth);
+      prefix = `${indent}${
+        finding.waived
+          ? style.dim(severity)
+          : style[SEVERITY_COLOR[finding.severity]](severity)
+      }  ${truncate(finding.rule, CELL_LIMITS.rule).padEnd(ruleWidth)}  `;
+      byRule[index] = prefix;
+    }
+    return prefix;
+  };
+  return finding => {
+    const message = wrapText(displayMessage(finding.message), messageWidth);
+    let text = prefixOf(finding) + message[0];
+    for (let i = 1; i < message.length; i++) {
+      text += under + message[i];
     }
     if (finding.waived) {
-      const waiver = wrapText(
-        `waived: ${finding.waiver ?? '(no reason given)'}`,
-        messageWidth,
-      );
-      lines.push(
-        ...waiver.map(text => `${' '.repeat(hanging)}${style.dim(text)}`),
-      );
+      const waiver = `waived: ${finding.waiver ?? '(no reason given)'}`;
+      for (const line of wrapText(truncateMessage(waiver), messageWidth)) {
+        text += under + style.dim(line);
+      }
     }
+    return text;
+  };
+}
+
+/**
+ * Lines for findings: severity and rule in columns, the message (refs
+ * shortened, cut to {@link CELL_LIMITS}) wrapped beside them, a waiver
+ * under it. Generated one finding at a time (its lines joined by line
+ * breaks), so that a large report is written as it is laid out.
+ *
+ * @public
+ */
+export function* findingLines(
+  findings: ReadonlyArray<Finding>,
+  options: TextFormatOptions,
+  ruleWidth = ruleColumnWidth(findings),
+): Generator<string> {
+  const layout = findingLayout(options, ruleWidth);
+  for (const finding of findings) {
+    yield layout(finding);
   }
-  return lines;
 }
 
 /**
@@ -128,22 +164,73 @@ export function findingLines(
  *
  * @public
  */
-export function findingGroupLines(
+export function* findingGroupLines(
   groups: ReadonlyArray<FindingGroup>,
   options: TextFormatOptions,
-): string[] {
-  const ruleWidth = ruleColumnWidth(groups.flatMap(group => group.findings));
-  return groups.flatMap((group, index) => [
-    ...(index > 0 ? [''] : []),
-    options.style.bold(group.heading),
-    ...findingLines(group.findings, options, ruleWidth),
-  ]);
+): Generator<string> {
+  let ruleWidth = 0;
+  for (const group of groups) {
+    ruleWidth = Math.max(ruleWidth, ruleColumnWidth(group.findings));
+  }
+  const layout = findingLayout(options, ruleWidth);
+  for (let index = 0; index < groups.length; index++) {
+    if (index > 0) {
+      yield '';
+    }
+    yield options.style.bold(groups[index].heading);
+    for (const finding of groups[index].findings) {
+      yield layout(finding);
+    }
+  }
 }
 
 /**
- * The report for a person at a terminal: the domains (owner, phases,
- * target, score, finding counts), the findings grouped by domain, and a
- * one-line summary.
+ * The lines of the table format: the domains (owner, phases, target,
+ * score, finding counts), the findings grouped by domain, and a one-line
+ * summary.
+ *
+ * @public
+ */
+export function* tableLines(
+  report: DomainAtlasReport,
+  options: TextFormatOptions,
+): Generator<string> {
+  const { style } = options;
+  const groups = findingGroups(report);
+  const withFindings = new Set(groups.map(group => group.domain));
+  const rows = domainRows(report);
+  const clean = rows
+    .filter(row => !withFindings.has(row.domain.ref))
+    .map(row => truncate(row.domain.title, CELL_LIMITS.name));
+  yield style.bold('Domains');
+  yield '';
+  yield* domainTable(rows, style);
+  yield '';
+  for (const line of wrapText(LEGEND, options.width)) {
+    yield style.dim(line);
+  }
+  yield '';
+  yield style.bold('Findings');
+  if (groups.length > 0) {
+    yield '';
+    yield* findingGroupLines(groups, options);
+  }
+  if (clean.length > 0) {
+    yield '';
+    for (const line of wrapText(
+      `No findings: ${clean.join(', ')}.`,
+      options.width,
+    )) {
+      yield style.dim(line);
+    }
+  }
+  yield '';
+  yield summaryLine(report);
+}
+
+/**
+ * The report for a person at a terminal, as one string (see
+ * {@link tableLines}).
  *
  * @public
  */
@@ -151,27 +238,9 @@ export function formatTable(
   report: DomainAtlasReport,
   options: TextFormatOptions,
 ): string {
-  const { style } = options;
-  const groups = findingGroups(report);
-  const clean = domainRows(report)
-    .filter(row => !groups.some(group => group.domain === row.domain.ref))
-    .map(row => row.domain.title);
-  const sections: string[][] = [
-    [
-      style.bold('Domains'),
-      '',
-      ...domainTable(report, style),
-      '',
-      ...wrapText(LEGEND, options.width).map(line => style.dim(line)),
-    ],
-    [
-      style.bold('Findings'),
-      ...(groups.length > 0 ? ['', ...findingGroupLines(groups, options)] : []),
-      ...(clean.length > 0
-        ? ['', style.dim(`No findings: ${clean.join(', ')}.`)]
-        : []),
-    ],
-    [summaryLine(report)],
-  ];
-  return `${sections.map(lines => lines.join('\n')).join('\n\n')}\n`;
+  let text = '';
+  for (const line of tableLines(report, options)) {
+    text += `${line}\n`;
+  }
+  return text;
 }
