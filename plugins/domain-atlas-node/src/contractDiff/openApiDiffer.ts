@@ -1,7 +1,8 @@
 import { apiDiff } from 'api-smart-diff';
-import type {
+import {
   ChangeClass,
   ClassifiedChange,
+  strongestClass,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import type { JsonObject } from './documentPointers';
 import {
@@ -12,6 +13,12 @@ import {
   usedComponents,
 } from './openApiComponents';
 import { openApiMessage, VERBS } from './openApiLocation';
+import {
+  ComponentContexts,
+  componentContexts,
+  componentSchemaChanges,
+} from './openApiSchemaContexts';
+import { operationSchemaChange, schemaChangeClass } from './openApiSchemaRules';
 import { isSecurityPath, securityChanges } from './openApiSecurity';
 import { DefinitionError, parseDocument } from './parseDefinition';
 import type { SpecDiffer } from './types';
@@ -60,17 +67,26 @@ function isRemovedErrorResponse(path: string[], action: string): boolean {
   );
 }
 
+/** Both definitions and what is known of the new one's use of its components. */
+interface Definitions {
+  old: JsonObject;
+  current: JsonObject;
+  used: Set<string>;
+  contexts: ComponentContexts;
+}
+
 /**
  * One component's change. A component nothing in the new definition refers
  * to changes nothing a client sees, so it breaks nobody; a used one's
- * changes also show (classified in context) at each place it is used.
+ * changes also show (classified in context) at each place it is used, and
+ * the component's own entry takes the strongest class of its contexts.
  */
 function componentChange(
-  change: ComponentChange,
-  current: JsonObject,
-  used: Set<string>,
+  change: ComponentChange & { before?: unknown; after?: unknown },
+  definitions: Definitions,
   libraryClass?: ChangeClass,
 ): ClassifiedChange {
+  const { old, current, used, contexts } = definitions;
   const place = componentPlace(change.path, current);
   const pointer = place && componentPointer(place);
   const unused = pointer !== undefined && !used.has(pointer);
@@ -78,7 +94,15 @@ function componentChange(
   if (unused) {
     changeClass = 'non-breaking';
   } else if (libraryClass) {
-    changeClass = libraryClass;
+    const inContext = place
+      ? componentSchemaChanges(place, change, contexts).map(schemaChange => ({
+          class:
+            (schemaChange && schemaChangeClass(schemaChange, old)) ??
+            libraryClass,
+        }))
+      : [];
+    changeClass =
+      inContext.length > 0 ? strongestClass(inContext) : libraryClass;
   } else if (change.action === 'removed') {
     // Still referenced: the new definition's $ref no longer resolves.
     changeClass = 'breaking';
@@ -105,8 +129,10 @@ function componentChange(
  * operation, new required parameter, narrowed type … breaking). It never
  * resolves external references. Every change is its own entry, named by
  * where it is (a schema used by two operations changes in both); on top of
- * the library, unreferenced components, removed error responses and
- * security (compared per operation) are classified here.
+ * the library, unreferenced components, removed error responses, security
+ * (compared per operation) and the schema changes it gets wrong (a
+ * response property's type, a removed property, nullability; see
+ * `schemaChangeClass`) are classified here.
  */
 export const openApiDiffer: SpecDiffer = {
   tool: 'api-smart-diff',
@@ -115,7 +141,13 @@ export const openApiDiffer: SpecDiffer = {
     const current = parseDocument(after, maxSize, 'new');
     requireOpenApi(old, 'old');
     requireOpenApi(current, 'new');
-    const used = usedComponents(current);
+    const openApi3 = typeof current.openapi === 'string';
+    const definitions: Definitions = {
+      old,
+      current,
+      used: usedComponents(current),
+      contexts: openApi3 ? componentContexts(current) : new Map(),
+    };
     const changes: ClassifiedChange[] = [];
     for (const diff of apiDiff(old, current)) {
       const path = diff.path.map(String);
@@ -132,20 +164,35 @@ export const openApiDiffer: SpecDiffer = {
           diff.before,
           diff.after,
         )) {
-          changes.push(componentChange(change, current, used));
+          changes.push(componentChange(change, definitions));
         }
         continue;
       }
       if (component) {
         changes.push(
-          componentChange({ path, action }, current, used, libraryClass),
+          componentChange(
+            { path, action, before: diff.before, after: diff.after },
+            definitions,
+            libraryClass,
+          ),
         );
         continue;
       }
+      const schemaChange = openApi3
+        ? operationSchemaChange(path, {
+            action,
+            before: diff.before,
+            after: diff.after,
+          })
+        : undefined;
+      let changeClass = libraryClass;
+      if (isRemovedErrorResponse(path, action)) {
+        changeClass = 'non-breaking';
+      } else if (schemaChange) {
+        changeClass = schemaChangeClass(schemaChange, old) ?? libraryClass;
+      }
       changes.push({
-        class: isRemovedErrorResponse(path, action)
-          ? 'non-breaking'
-          : libraryClass,
+        class: changeClass,
         action,
         path: path.join('.'),
         message: openApiMessage(
