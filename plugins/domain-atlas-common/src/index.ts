@@ -6,6 +6,7 @@
  */
 
 export { analyze } from './analyze';
+export { MINIMAL_DOMAIN_EXAMPLE_YAML } from './minimalDomainExample';
 export type {
   CatalogSources,
   CatalogSourceProblem,
@@ -24,7 +25,11 @@ export {
   CI_ANNOTATIONS,
   SHARED_CONTRACT_LABEL,
 } from './model/annotations';
-export type { AtlasAnnotations, ContractPinSpec } from './model/annotations';
+export type {
+  AtlasAnnotations,
+  ContractPinSpec,
+  Exemption,
+} from './model/annotations';
 export type {
   CatalogEntity,
   CatalogEntityLink,
@@ -46,6 +51,7 @@ export type { DefinitionCache, DefinitionVersion } from './contractDefinitions';
 export * from './contractChanges';
 export { satisfiesRange } from './versionRanges';
 export { computeHealthScore, countFindings, SCORE_PENALTIES } from './score';
+export { EXPIRING_WAIVER_DAYS } from './waivers';
 export {
   AT_RISK_DAYS,
   DECOMMISSION_THRESHOLD,

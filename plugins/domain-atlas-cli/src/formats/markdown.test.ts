@@ -89,4 +89,16 @@ describe('formatMarkdown', () => {
     report.findings[0].message = 'a | b';
     expect(formatMarkdown(report)).toContain('a \\| b');
   });
+
+  it('explains domains, with an example, when the catalog has none', () => {
+    const text = formatMarkdown(
+      reportOfYaml(
+        'kind: Group\napiVersion: backstage.io/v1alpha1\nmetadata: { name: guests }\nspec: { type: team, children: [] }\n',
+      ),
+    );
+    expect(text).toContain('No Domain entities in this catalog.');
+    expect(text).toContain(
+      '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Domain',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { NO_DOMAINS_EXAMPLE, NO_DOMAINS_TEXT } from './noDomains';
 import {
   DomainAtlasReport,
   Finding,
@@ -99,7 +100,15 @@ export function* markdownLines(report: DomainAtlasReport): Generator<string> {
   yield '';
   yield '## Domains';
   yield '';
-  yield* table(DOMAIN_HEADERS, DOMAIN_ALIGN, domainCells(report));
+  if (report.domains.length === 0) {
+    yield NO_DOMAINS_TEXT;
+    yield '';
+    yield '```yaml';
+    yield* NO_DOMAINS_EXAMPLE;
+    yield '```';
+  } else {
+    yield* table(DOMAIN_HEADERS, DOMAIN_ALIGN, domainCells(report));
+  }
   yield '';
   yield '## Findings';
   const groups = findingGroups(report);

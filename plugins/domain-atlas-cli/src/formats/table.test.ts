@@ -116,4 +116,24 @@ describe('formatTable', () => {
     // eslint-disable-next-line no-control-regex
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(text);
   });
+
+  it('explains domains, with an example, when the catalog has none', () => {
+    const text = formatTable(
+      reportOfYaml(`
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: website }
+spec: { type: website, lifecycle: production, owner: guests }
+`),
+      plain,
+    );
+    expect(text).toContain('No Domain entities in this catalog.');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      "the System's spec.domain names the Domain",
+    );
+    expect(text).toContain('    kind: Domain');
+    expect(text).toContain('    domain: payments');
+    expect(text).not.toMatch(/^DOMAIN\s+OWNER/m);
+    expect(text).toContain('(1 in no domain)');
+  });
 });

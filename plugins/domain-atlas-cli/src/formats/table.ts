@@ -1,3 +1,4 @@
+import { NO_DOMAINS_EXAMPLE, NO_DOMAINS_TEXT } from './noDomains';
 import {
   DomainAtlasReport,
   Finding,
@@ -204,10 +205,18 @@ export function* tableLines(
     .map(row => truncate(row.domain.title, CELL_LIMITS.name));
   yield style.bold('Domains');
   yield '';
-  yield* domainTable(rows, style);
-  yield '';
-  for (const line of wrapText(LEGEND, options.width)) {
-    yield style.dim(line);
+  if (rows.length === 0) {
+    yield* wrapText(NO_DOMAINS_TEXT, options.width);
+    yield '';
+    for (const line of NO_DOMAINS_EXAMPLE) {
+      yield `    ${line}`;
+    }
+  } else {
+    yield* domainTable(rows, style);
+    yield '';
+    for (const line of wrapText(LEGEND, options.width)) {
+      yield style.dim(line);
+    }
   }
   yield '';
   yield style.bold('Findings');

@@ -1,24 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
-
-/**
- * The smallest catalog that Domain Atlas can show: a Domain with an owner
- * and a System in it.
- */
-const DOMAIN_EXAMPLE_YAML = `apiVersion: backstage.io/v1alpha1
-kind: Domain
-metadata:
-  name: payments
-spec:
-  owner: group:default/payments-team
----
-apiVersion: backstage.io/v1alpha1
-kind: System
-metadata:
-  name: payments-platform
-spec:
-  owner: group:default/payments-team
-  domain: payments
-`;
+import { MINIMAL_DOMAIN_EXAMPLE_YAML } from '@domain-atlas/plugin-domain-atlas-common';
 
 /**
  * What the Domains tab shows when the catalog has no Domain entities, as
@@ -39,7 +20,7 @@ export const NO_DOMAINS = {
   action: (
     <CodeSnippet
       language="yaml"
-      text={DOMAIN_EXAMPLE_YAML}
+      text={MINIMAL_DOMAIN_EXAMPLE_YAML}
       showCopyCodeButton
     />
   ),
