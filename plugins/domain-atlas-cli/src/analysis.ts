@@ -7,6 +7,7 @@ import { displayPath, readCatalogFiles } from './catalogFiles';
 import { readConfigFiles } from './config';
 import { resolveDefinitionPlaceholders } from './definitionPlaceholders';
 import { CliInputError } from './errors';
+import { loadRuleModules } from './ruleModules';
 import { OutputStream } from './formats';
 
 /**
@@ -19,6 +20,8 @@ export interface AnalysisInput {
   paths: string[];
   /** app-config files; later ones win. */
   configs: string[];
+  /** Modules (paths or package names) whose exported rules run too. */
+  rules?: string[];
   /** Today as an ISO date; defaults to the current date (UTC). */
   now?: string;
   /** Directory that relative paths are resolved against. */
@@ -59,7 +62,17 @@ export async function runAnalysis(
       `--now: '${now}' is not an ISO date (YYYY-MM-DD or a full timestamp)`,
     );
   }
-  const options = await readConfigFiles(input.configs, input.cwd);
+  const moduleRules = loadRuleModules(input.rules ?? [], input.cwd);
+  const configured = await readConfigFiles(
+    input.configs,
+    input.cwd,
+    moduleRules.map(rule => rule.id),
+  );
+  // Module rules run next to the config's own rules, as in the backend.
+  const options = {
+    ...configured,
+    extraRules: [...(configured.extraRules ?? []), ...moduleRules],
+  };
   const catalog = await readCatalogFiles(input.paths, { cwd: input.cwd });
   if (catalog.files.length > 0 && catalog.readableFiles === 0) {
     // Nothing to analyse: say why for each file, as the only output.

@@ -20,9 +20,10 @@ import { describeYamlError } from './yamlErrors';
  */
 export function analysisOptionsFromConfig(
   rootConfig: Config,
+  extraRuleIds: ReadonlyArray<string> = [],
 ): ConfiguredAnalysisOptions {
   try {
-    return readAnalysisOptionsFromConfig(rootConfig);
+    return readAnalysisOptionsFromConfig(rootConfig, extraRuleIds);
   } catch (error) {
     // Both the shared reader's messages and ConfigReader's own name the
     // key, e.g. "Invalid type in config for key
@@ -38,12 +39,15 @@ export function analysisOptionsFromConfig(
  * substitutions and `$include`s are not evaluated: the keys the analysis
  * reads are plain values. Throws {@link CliInputError} for a missing file,
  * invalid YAML (naming file and line) or an invalid value (naming the key).
+ * `extraRuleIds` are the ids of rules loaded with `--rules`, which
+ * `domainAtlas.rules` may configure like the built-in ones.
  *
  * @public
  */
 export async function readConfigFiles(
   files: string[],
   cwd: string,
+  extraRuleIds: ReadonlyArray<string> = [],
 ): Promise<ConfiguredAnalysisOptions> {
   const configs: AppConfig[] = [];
   for (const file of files) {
@@ -69,5 +73,8 @@ export async function readConfigFiles(
     }
     configs.push({ data: data as AppConfig['data'], context: file });
   }
-  return analysisOptionsFromConfig(ConfigReader.fromConfigs(configs));
+  return analysisOptionsFromConfig(
+    ConfigReader.fromConfigs(configs),
+    extraRuleIds,
+  );
 }

@@ -40,6 +40,12 @@ function addAnalysisOptions(command: Command): Command {
       [],
     )
     .option(
+      '--rules <module>',
+      'a module (path or package) whose exported Domain Atlas rules run too, as a backend module adds them; repeatable',
+      collect,
+      [],
+    )
+    .option(
       '--now <date>',
       'today as an ISO date, for target statuses (default: the current date)',
     );

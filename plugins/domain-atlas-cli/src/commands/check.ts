@@ -35,6 +35,8 @@ export interface CheckCommandOptions {
   allowUnreadable?: boolean;
   /** app-config files; later ones win. */
   config: string[];
+  /** Modules whose exported rules run too (`--rules`). */
+  rules?: string[];
   now?: string;
 }
 
@@ -212,6 +214,7 @@ export async function runCheckCommand(
   const analysis = await runAnalysis({
     paths,
     configs: options.config,
+    rules: options.rules,
     now: options.now,
     cwd: io.cwd,
   });

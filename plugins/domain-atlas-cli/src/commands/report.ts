@@ -11,6 +11,8 @@ export interface ReportCommandOptions {
   format: Format;
   /** app-config files; later ones win. */
   config: string[];
+  /** Modules whose exported rules run too (`--rules`). */
+  rules?: string[];
   now?: string;
 }
 
@@ -30,6 +32,7 @@ export async function runReportCommand(
   const analysis = await runAnalysis({
     paths,
     configs: options.config,
+    rules: options.rules,
     now: options.now,
     cwd: io.cwd,
   });
