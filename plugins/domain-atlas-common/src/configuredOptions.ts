@@ -2,10 +2,13 @@ import type { Config } from '@backstage/config';
 import type { AnalysisOptions, RuleConfig } from './options';
 import type { Severity } from './report';
 import { BUILT_IN_RULES } from './rules';
+import { configError } from './configError';
+import { readConfigRules } from './configRules/readConfigRules';
 
 /**
- * The analysis options app-config can set: the type lists and the rule
- * configuration of the `domainAtlas` block.
+ * The analysis options app-config can set: the type lists, the rule
+ * configuration and the rules declared in config (`customRules`, as
+ * `extraRules`) of the `domainAtlas` block.
  *
  * @public
  */
@@ -20,6 +23,7 @@ export type ConfiguredAnalysisOptions = Pick<
   | 'libraryTypes'
   | 'contractLibraryTypes'
   | 'rules'
+  | 'extraRules'
 >;
 
 const SEVERITIES: ReadonlyArray<Severity> = ['error', 'warning', 'info'];
@@ -35,21 +39,15 @@ const TYPE_LIST_KEYS = [
   'contractLibraryTypes',
 ] as const;
 
-function configError(key: string, problem: string): Error {
-  return new Error(
-    `Invalid Domain Atlas configuration at '${key}': ${problem}`,
-  );
-}
-
 /**
  * Reads the analysis options from the `domainAtlas` block of app-config,
- * the same way for the backend and the command line. Throws an `Error`
- * naming the key of an invalid value (the config reader's own type errors
- * name the key too).
+ * the same way for the backend and the command line: the rules declared
+ * in `customRules` become `extraRules`. Throws an `Error` naming the key of
+ * an invalid value (the config reader's own type errors name the key too).
  *
  * @param rootConfig - the whole app-config
  * @param extraRuleIds - ids of rules added by backend modules, which may be
- *   configured like the built-in ones
+ *   configured like the built-in ones, and which config rules may not take
  * @public
  */
 export function readAnalysisOptionsFromConfig(
@@ -71,11 +69,18 @@ export function readAnalysisOptionsFromConfig(
     }
   }
 
+  const builtInRuleIds = BUILT_IN_RULES.map(rule => rule.id);
+  const configRules = readConfigRules(config, builtInRuleIds, extraRuleIds);
+  if (configRules.length > 0) {
+    options.extraRules = configRules;
+  }
+
   const rulesConfig = config?.getOptionalConfig('rules');
   if (rulesConfig) {
     const knownRuleIds = [
-      ...BUILT_IN_RULES.map(rule => rule.id),
+      ...builtInRuleIds,
       ...extraRuleIds,
+      ...configRules.map(rule => rule.id),
     ];
     const rules: Record<string, RuleConfig> = {};
     for (const ruleId of rulesConfig.keys()) {
