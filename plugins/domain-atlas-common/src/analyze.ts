@@ -14,6 +14,8 @@ import { buildOwnershipModel } from './ownership';
 import { buildRepositoryIndex } from './repositories';
 import { buildContractIndex, summarizeContracts } from './contracts';
 import { evaluateRules } from './findings';
+import { EvidencePhases } from './evidencePhases';
+import { WaiverLedger } from './waivers';
 import { assessPhase, ComponentFacts } from './phases';
 import { analyzeIsolation } from './isolation';
 import { computeHealthScore, countFindings } from './score';
@@ -31,10 +33,8 @@ function buildContext(
   const resolved = resolveOptions(options, BUILT_IN_RULES);
   const problems = new CatalogProblems();
   addSourceProblems(sources, problems);
-  const knownRuleIds = new Set(resolved.rules.map(rule => rule.id));
   const catalog = buildCatalogIndex(
     entities,
-    knownRuleIds,
     problems,
     sources?.entityLocations,
   );
@@ -44,6 +44,9 @@ function buildContext(
   const ownership = buildOwnershipModel(catalog, relations, domains, problems);
   const repositories = buildRepositoryIndex(catalog, roles);
   const contracts = buildContractIndex(catalog, resolved, problems);
+  // Rules that read the evidence phase run last; evaluateRules tells
+  // `evidence` the other rules' findings first (see EvidencePhases).
+  const evidence = new EvidencePhases();
   const context: RuleContext = {
     options: resolved,
     catalog,
@@ -56,8 +59,14 @@ function buildContext(
     problems,
     declaredPhaseOf: domain =>
       catalog.get(domain)?.atlas.migrationPhase ?? null,
+    evidencePhaseOf: domain => evidence.phaseOf(context, domain),
   };
-  const internals: AnalysisInternals = { catalog, domains, repositories };
+  const internals: AnalysisInternals = {
+    catalog,
+    domains,
+    repositories,
+    evidence,
+  };
   registerInternals(context, internals);
   return { context, internals };
 }
@@ -139,7 +148,8 @@ export function analyze(
   sources?: CatalogSources,
 ): DomainAtlasReport {
   const { context, internals } = buildContext(entities, options, sources);
-  const findings = evaluateRules(context);
+  const waivers = new WaiverLedger(context);
+  const findings = evaluateRules(context, waivers);
   const byDomain = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (finding.domain !== null) {
@@ -185,5 +195,6 @@ export function analyze(
         enabled: config.enabled,
       };
     }),
+    waivers: waivers.summaries(),
   };
 }

@@ -116,13 +116,81 @@ describe('the demo organisation', () => {
       'repo-per-service domain:notifications info: component:marketing-email-sender component:notifications-service',
       'repo-per-service domain:payments error: component:payments-service component:payments-webhooks',
       'repo-per-service domain:products info: component:catalog-reporting component:product-admin-web component:products-service',
-      'repo-per-service domain:search info: component:search-api component:search-indexer',
+      'repo-per-service domain:search info waived: component:search-api component:search-indexer',
       'single-owner domain:notifications error: component:marketing-email-sender domain:notifications group:growth-team',
       'team-owned domain:reviews info: api:reviews-graph-v1 user:li-wei',
       'team-owned domain:reviews info: component:reviews-service user:li-wei',
       'team-owned domain:reviews info: resource:reviews-db user:li-wei',
       'team-owned domain:reviews info: system:reviews user:li-wei',
     ]);
+  });
+
+  it('has two waivers with an end: one far off, one about to expire', () => {
+    expect(
+      report.waivers.map(w => ({
+        entity: short(w.entity),
+        owner: w.owner && short(w.owner),
+        rule: w.rule,
+        reason: w.reason,
+        until: w.until,
+        daysLeft: w.daysLeft,
+        expired: w.expired,
+        unused: w.unused,
+        findings: w.findings.length,
+      })),
+    ).toEqual([
+      {
+        entity: 'component:catalog-reporting',
+        owner: 'group:catalog-team',
+        rule: 'own-datastore',
+        reason: 'read replica for reporting',
+        until: '2027-06-30',
+        daysLeft: 221,
+        expired: false,
+        unused: undefined,
+        findings: 1,
+      },
+      {
+        entity: 'component:search-indexer',
+        owner: 'group:platform-team',
+        rule: 'repo-per-service',
+        reason: 'moves to a repository of its own with the indexer rewrite',
+        until: '2026-12-15',
+        daysLeft: 24,
+        expired: false,
+        unused: undefined,
+        findings: 1,
+      },
+    ]);
+    expect(
+      report.findings
+        .filter(f => f.waived)
+        .map(f => [f.rule, f.waiver, f.waiverUntil]),
+    ).toEqual([
+      ['own-datastore', 'read replica for reporting', '2027-06-30'],
+      [
+        'repo-per-service',
+        'moves to a repository of its own with the indexer rewrite',
+        '2026-12-15',
+      ],
+    ]);
+  });
+
+  it("brings the about-to-expire waiver's finding back once it has expired", () => {
+    const later = analyze(loadDemo() as any[], { now: '2026-12-16' });
+    const finding = later.findings.find(
+      f =>
+        f.rule === 'repo-per-service' && f.domain === 'domain:default/search',
+    )!;
+    expect(finding.waived).toBe(false);
+    expect(finding.expiredWaiver).toEqual({
+      entity: 'component:default/search-indexer',
+      reason: 'moves to a repository of its own with the indexer rewrite',
+      until: '2026-12-15',
+    });
+    expect(later.findings.filter(f => f.rule === 'unused-exemption')).toEqual(
+      [],
+    );
   });
 
   it('has the failure isolation of the seed: payments down only delays orders, notifications down affects nobody', () => {

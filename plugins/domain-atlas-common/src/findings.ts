@@ -1,5 +1,4 @@
 import type { Finding, Severity } from './report';
-import type { CatalogEntity } from './model/catalog';
 import type {
   DomainAtlasRule,
   RuleContext,
@@ -8,6 +7,7 @@ import type {
 import { compareStrings, sortedUnique } from './model/ordering';
 import { internalsOf } from './model/internals';
 import { valueText } from './model/valueText';
+import { expiredNote, UNUSED_EXEMPTION_RULE, WaiverLedger } from './waivers';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
@@ -30,42 +30,6 @@ function collect(ruleId: string, evaluate: () => Iterable<RuleViolation>) {
     });
   }
   return violations;
-}
-
-/**
- * The exemption that waives a finding: on the subject, on another named
- * entity of the finding's domain, or on the domain itself.
- */
-function findWaiver(
-  context: RuleContext,
-  exempted: ReadonlySet<string>,
-  rule: string,
-  subject: string | undefined,
-  entities: ReadonlyArray<string>,
-  domain: string | null,
-): string | undefined {
-  if (
-    !(subject && exempted.has(subject)) &&
-    !(domain && exempted.has(domain)) &&
-    !entities.some(entity => exempted.has(entity))
-  ) {
-    return undefined;
-  }
-  const candidates = [
-    ...(subject ? [subject] : []),
-    ...entities.filter(
-      entity =>
-        entity !== subject && context.domains.domainOf(entity) === domain,
-    ),
-    ...(domain ? [domain] : []),
-  ];
-  for (const candidate of candidates) {
-    const reason = context.catalog.get(candidate)?.atlas.exemptions.get(rule);
-    if (reason !== undefined) {
-      return reason;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -132,7 +96,7 @@ function toPending(
   ruleId: string,
   configuredSeverity: Severity,
   violation: RuleViolation,
-  exempted: ReadonlySet<string>,
+  waivers: WaiverLedger,
 ): Pending | undefined {
   if (!violation || typeof violation !== 'object') {
     return undefined;
@@ -174,40 +138,49 @@ function toPending(
     rest = key ? `${entities.join(',')}:${key}` : entities.join(',');
   }
   const id = `${ruleId}:${domainKey}:${rest}`;
-  const waiver =
-    exempted.size === 0
-      ? undefined
-      : findWaiver(context, exempted, ruleId, subject, entities, domain);
+  const match = waivers.match(ruleId, id, subject, entities, domain);
   const message =
     typeof violation.message === 'string'
       ? violation.message
       : valueText(violation.message);
-  return {
-    finding:
-      waiver === undefined
-        ? {
-            id,
-            rule: ruleId,
-            severity,
-            domain,
-            entities,
-            message,
-            waived: false,
-          }
-        : {
-            id,
-            rule: ruleId,
-            severity,
-            domain,
-            entities,
-            message,
-            waived: true,
-            waiver,
-          },
-    domainKey,
-    rest,
-    rank: 0,
-  };
+  let finding: Finding;
+  if (match?.waiver) {
+    const { reason, until } = match.waiver;
+    finding = {
+      id,
+      rule: ruleId,
+      severity,
+      domain,
+      entities,
+      message,
+      waived: true,
+      waiver: reason,
+      ...(until !== null ? { waiverUntil: until } : {}),
+    };
+  } else if (match?.expired) {
+    // The finding is back, saying which exemption ended.
+    finding = {
+      id,
+      rule: ruleId,
+      severity,
+      domain,
+      entities,
+      message: `${message}${expiredNote(match.expired)}`,
+      waived: false,
+      expiredWaiver: match.expired,
+    };
+  } else {
+    finding = {
+      id,
+      rule: ruleId,
+      severity,
+      domain,
+      entities,
+      message,
+      waived: false,
+    };
+  }
+  return { finding, domainKey, rest, rank: 0 };
 }
 
 /** Adds the findings of one rule to `findings`, sorted by id. */
@@ -230,12 +203,12 @@ function evaluateRule(
   context: RuleContext,
   rule: DomainAtlasRule,
   severity: Severity,
-  exempted: ReadonlySet<string>,
+  waivers: WaiverLedger,
   ranks: Map<string, number>,
 ): Pending[] {
   const pending: Pending[] = [];
   for (const violation of collect(rule.id, () => rule.evaluate(context))) {
-    const item = toPending(context, rule.id, severity, violation, exempted);
+    const item = toPending(context, rule.id, severity, violation, waivers);
     if (item !== undefined) {
       ranks.set(item.domainKey, 0);
       pending.push(item);
@@ -249,36 +222,55 @@ function evaluateRule(
  * (default: the subject's), configured severity, stable id, waiver. A rule
  * that throws yields a finding saying so. Findings are sorted by id;
  * duplicates (same id) are reported once.
+ *
+ * Rules that set `needsEvidencePhase` run after the others: the evidence
+ * phase they read is computed from the others' findings.
+ *
+ * `unused-exemption` runs last: it reports the exemptions that `waivers`
+ * saw apply to no finding of the other rules.
  */
-export function evaluateRules(context: RuleContext): Finding[] {
-  const exempted = new Set<string>();
-  const noteExemptions = (entity: CatalogEntity) => {
-    if (entity.atlas.exemptions.size > 0) {
-      exempted.add(entity.ref);
-    }
-  };
-  const records = internalsOf(context)?.catalog.records();
-  if (records) {
-    // No copy of 100,000 entities to look at a few exemptions.
-    for (let i = 0; i < records.length; i++) {
-      noteExemptions(records[i].entity);
-    }
-  } else {
-    for (const entity of context.catalog.all()) {
-      noteExemptions(entity);
-    }
-  }
+export function evaluateRules(
+  context: RuleContext,
+  waivers: WaiverLedger = new WaiverLedger(context),
+): Finding[] {
   const byRule: Array<{ prefix: string; pending: Pending[] }> = [];
   const ranks = new Map<string, number>();
+  const evaluate = (rule: DomainAtlasRule, severity: Severity) =>
+    byRule.push({
+      prefix: `${rule.id}:`,
+      pending: evaluateRule(context, rule, severity, waivers, ranks),
+    });
+  let unusedExemptions: { rule: DomainAtlasRule; severity: Severity } | null =
+    null;
+  const late: Array<{ rule: DomainAtlasRule; severity: Severity }> = [];
   for (const rule of context.options.rules) {
     const config = context.options.ruleConfig.get(rule.id);
     if (!config?.enabled) {
       continue;
     }
-    byRule.push({
-      prefix: `${rule.id}:`,
-      pending: evaluateRule(context, rule, config.severity, exempted, ranks),
-    });
+    if (rule.id === UNUSED_EXEMPTION_RULE) {
+      unusedExemptions = { rule, severity: config.severity };
+    } else if (rule.needsEvidencePhase) {
+      late.push({ rule, severity: config.severity });
+    } else {
+      evaluate(rule, config.severity);
+    }
+  }
+  if (late.length > 0) {
+    // Rules that read the evidence phase run after the rules it is
+    // computed from, which are all those that do not read it.
+    internalsOf(context)?.evidence.learn(
+      byRule.flatMap(({ pending }) => pending.map(item => item.finding)),
+    );
+    for (const { rule, severity } of late) {
+      evaluate(rule, severity);
+    }
+  }
+  if (unusedExemptions !== null) {
+    for (const violation of waivers.unusedViolations()) {
+      context.problems.add(UNUSED_EXEMPTION_RULE, violation);
+    }
+    evaluate(unusedExemptions.rule, unusedExemptions.severity);
   }
 
   // Ids are `rule:domain:rest`. Rule ids never contain ':', so the ids of

@@ -55,8 +55,9 @@ export interface AnalysisOptions {
   extraRules?: DomainAtlasRule[];
   /**
    * Today, as an ISO date (`YYYY-MM-DD` or a full ISO timestamp), for target
-   * dates. `analyze` never reads the clock; without `now`, a target that is
-   * not reached yet is reported `at-risk`.
+   * dates and the end of waivers. `analyze` never reads the clock; without
+   * `now`, a target that is not reached yet is reported `at-risk`, and no
+   * waiver expires.
    */
   now?: string;
   /** Recorded definition changes, for `breaking-change-needs-major`. */

@@ -109,7 +109,7 @@ export const PHASE_CRITERIA: ReadonlyArray<PhaseCriterionSpec> = [
   },
 ];
 
-function evaluateCriteria(
+export function evaluateCriteria(
   context: RuleContext,
   entity: CatalogEntity,
   findings: ReadonlyArray<Finding>,

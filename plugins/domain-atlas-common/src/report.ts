@@ -180,6 +180,92 @@ export interface Finding {
   waived: boolean;
   /** The reason given in `domain-atlas.io/exemptions`. */
   waiver?: string;
+  /**
+   * The last day the waiver waives (`YYYY-MM-DD`), when it was written
+   * with `(until …)`.
+   */
+  waiverUntil?: string;
+  /**
+   * An exemption for this finding that expired before the analysis' `now`
+   * and so no longer waives it: set when the finding is not waived. The
+   * message ends with a note naming it too.
+   */
+  expiredWaiver?: ExpiredWaiver;
+}
+
+/**
+ * An exemption whose `(until …)` date has passed.
+ *
+ * @public
+ */
+export interface ExpiredWaiver {
+  /** The entity whose `domain-atlas.io/exemptions` holds it. */
+  entity: string;
+  reason: string;
+  /** The last day it waived, `YYYY-MM-DD`. */
+  until: string;
+}
+
+/**
+ * Why an exemption waives nothing (see the `unused-exemption` rule):
+ * `no-finding` — no finding of its rule names the entity;
+ * `unknown-rule` — no rule has the id;
+ * `rule-off` — the rule is switched off in the configuration;
+ * `outside-domain` — findings of the rule name the entity, but belong to
+ * another domain than the entity's, and an exemption waives only findings
+ * of its own domain (on the subject, another named entity of the
+ * finding's domain, or the domain itself).
+ *
+ * @public
+ */
+export type WaiverUnusedReason =
+  | 'no-finding'
+  | 'unknown-rule'
+  | 'rule-off'
+  | 'outside-domain';
+
+/**
+ * One entry of an entity's `domain-atlas.io/exemptions` and what it
+ * waives.
+ *
+ * @public
+ */
+export interface WaiverSummary {
+  /** The entity whose annotation holds the exemption. */
+  entity: string;
+  /** The entity's `spec.owner` as a full ref, when it has one. */
+  owner?: string;
+  /** The domain the entity belongs to (a Domain: itself); null for none. */
+  domain: string | null;
+  /** The rule id as written (lowercase), known or not. */
+  rule: string;
+  reason: string;
+  /** The last day the exemption waives, `YYYY-MM-DD`. */
+  until?: string;
+  /**
+   * Days from the analysis' `now` to `until`: 0 on the last day, negative
+   * once expired. Absent without `until` or without `now`.
+   */
+  daysLeft?: number;
+  /**
+   * Whether `until` is before `now`: the exemption no longer waives, and
+   * the findings it applies to carry an `expiredWaiver` note. Always false
+   * without `now`.
+   */
+  expired: boolean;
+  /**
+   * Why the exemption waives nothing, when it does not. An expired
+   * exemption that still applies to a finding is not unused (the finding
+   * carries the note); one that applies to none is.
+   */
+  unused?: WaiverUnusedReason;
+  /**
+   * Ids of the findings the exemption applies to, sorted. A finding that
+   * several exemptions apply to (its subject's and its domain's, say) is
+   * listed under each; it names the first that waives it: the subject's,
+   * then another named entity's, then the domain's.
+   */
+  findings: string[];
 }
 
 /**
@@ -345,4 +431,10 @@ export interface DomainAtlasReport {
   repositories: RepositorySummary[];
   contracts: ContractSummary[];
   rules: RuleSummary[];
+  /**
+   * Every exemption in the catalog, sorted by entity and rule. Reports
+   * stored before waivers were summarised have none; readers treat a
+   * missing list as empty.
+   */
+  waivers: WaiverSummary[];
 }

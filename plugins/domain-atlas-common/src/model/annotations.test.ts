@@ -37,19 +37,66 @@ describe('annotation parsers', () => {
     ]);
   });
 
-  it('reads exemptions and explains the invalid ones', () => {
+  it('reads exemptions, known rule or not, and explains the malformed ones', () => {
     const { exemptions, problems } = parseExemptions(
-      'own-datastore: legacy reporting; single-owner:; nope: why; ; repo-per-domain: until Q3: really',
-      new Set(['own-datastore', 'single-owner', 'repo-per-domain']),
+      'own-datastore: legacy reporting; single-owner:; nope: why; ; repo-per-domain: until Q3: really; : no id; own datastore: spaced',
     );
     expect([...exemptions]).toEqual([
-      ['own-datastore', 'legacy reporting'],
-      ['repo-per-domain', 'until Q3: really'],
+      ['own-datastore', { reason: 'legacy reporting', until: null }],
+      // A rule id no rule has is an unused-exemption finding, not a
+      // malformed annotation: the rule may come from a module.
+      ['nope', { reason: 'why', until: null }],
+      ['repo-per-domain', { reason: 'until Q3: really', until: null }],
     ]);
     expect(problems).toEqual([
       "'single-owner:' gives no reason (write 'rule-id: reason')",
-      "'nope: why' names no known rule",
+      "': no id' names no rule id (write 'rule-id: reason')",
+      "'own datastore: spaced' names no rule id (write 'rule-id: reason')",
     ]);
+  });
+
+  it('reads an expiry written (until YYYY-MM-DD) at the end of the reason', () => {
+    const { exemptions, problems } = parseExemptions(
+      'own-datastore: read replica for reporting (until 2027-06-30); Repo-Per-Domain: moving out ( Until 2026-12-15 ); single-owner: (until 2027-01-01) of the team',
+    );
+    expect([...exemptions]).toEqual([
+      [
+        'own-datastore',
+        { reason: 'read replica for reporting', until: '2027-06-30' },
+      ],
+      ['repo-per-domain', { reason: 'moving out', until: '2026-12-15' }],
+      // Not at the end: part of the reason.
+      [
+        'single-owner',
+        { reason: '(until 2027-01-01) of the team', until: null },
+      ],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    ['own-datastore: replica (until 2027-02-30)', '2027-02-30'],
+    ['own-datastore: replica (until 30.06.2027)', '30.06.2027'],
+    ['own-datastore: replica (until Q2 2027)', 'Q2 2027'],
+    ['own-datastore: replica (until)', ''],
+  ])(
+    'rejects the whole exemption %s for its invalid until date',
+    (text, date) => {
+      const { exemptions, problems } = parseExemptions(text);
+      expect(exemptions.size).toBe(0);
+      expect(problems).toEqual([
+        `'${text}' has an invalid until date '${date}' (write '(until YYYY-MM-DD)')`,
+      ]);
+    },
+  );
+
+  it('asks for a reason besides the until date', () => {
+    expect(parseExemptions('own-datastore: (until 2027-06-30)')).toEqual({
+      exemptions: new Map(),
+      problems: [
+        "'own-datastore: (until 2027-06-30)' gives no reason (write 'rule-id: reason')",
+      ],
+    });
   });
 
   it('reads contract pins', () => {
@@ -72,7 +119,6 @@ describe('annotation parsers', () => {
         'domain-atlas.io/monolith': 'yes',
         'circleci.com/project-slug': 'gh/acme/orders',
       },
-      new Set(),
       annotation => reported.push(annotation),
     );
     expect(atlas).toMatchObject({
@@ -96,7 +142,7 @@ describe('annotation parsers', () => {
   ])(
     'counts the CI/CD plugin annotation %s as pipeline evidence',
     (key, value) => {
-      const atlas = readAtlasAnnotations({ [key]: value }, new Set(), () => {});
+      const atlas = readAtlasAnnotations({ [key]: value }, () => {});
       expect(atlas.hasPipelineEvidence).toBe(true);
     },
   );
@@ -104,7 +150,6 @@ describe('annotation parsers', () => {
   it('does not count a repository annotation as a pipeline', () => {
     const atlas = readAtlasAnnotations(
       { 'github.com/project-slug': 'acme/orders' },
-      new Set(),
       () => {},
     );
     expect(atlas.hasPipelineEvidence).toBe(false);

@@ -64,6 +64,22 @@ export interface ContractPinSpec {
 }
 
 /**
+ * One entry of `domain-atlas.io/exemptions`:
+ * `rule-id: reason (until YYYY-MM-DD)`.
+ *
+ * @public
+ */
+export interface Exemption {
+  /** Why the rule does not apply, without the `(until …)`. */
+  reason: string;
+  /**
+   * The last day the exemption waives (`YYYY-MM-DD`), or null when it
+   * waives until it is removed.
+   */
+  until: string | null;
+}
+
+/**
  * The Domain Atlas annotations of one entity, parsed.
  *
  * @public
@@ -76,15 +92,19 @@ export interface AtlasAnnotations {
   contractFamily: string | null;
   contractVersion: string | null;
   consumesContracts: ContractPinSpec[];
-  /** Rule id → reason. */
-  exemptions: ReadonlyMap<string, string>;
+  /**
+   * Lowercase rule id → exemption, for every well-formed entry of
+   * `domain-atlas.io/exemptions`, whether a rule has the id or not (an
+   * unknown one is an `unused-exemption` finding).
+   */
+  exemptions: ReadonlyMap<string, Exemption>;
   hasPipelineEvidence: boolean;
   gatewayRole: boolean;
   monolith: boolean;
   adrLocation: string | null;
 }
 
-const EMPTY_EXEMPTIONS: ReadonlyMap<string, string> = new Map();
+const EMPTY_EXEMPTIONS: ReadonlyMap<string, Exemption> = new Map();
 /** Shared by the many entities without pins (frozen: never to be filled). */
 const NO_PINS = Object.freeze([]) as unknown as ContractPinSpec[];
 
@@ -115,31 +135,50 @@ export function parseCoverage(text: string): number | undefined {
   return value >= 0 && value <= 100 ? value : undefined;
 }
 
+/** What a rule id looks like (see `DomainAtlasRule.id`). */
+const RULE_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** `(until YYYY-MM-DD)` at the end of an exemption's reason. */
+const UNTIL = /\(\s*until\b([^()]*)\)\s*$/i;
+
 /**
- * Parses `rule-id: reason; rule-id: reason`. Returns the valid entries and a
- * description of each invalid one.
+ * Parses `rule-id: reason; rule-id: reason (until YYYY-MM-DD)`. Returns
+ * the well-formed entries, known rule or not, and a description of each
+ * malformed one: no rule id, no reason, or an `until` that is not a real
+ * `YYYY-MM-DD` date (such an entry waives nothing).
  */
-export function parseExemptions(
-  text: string,
-  knownRuleIds: ReadonlySet<string>,
-): { exemptions: Map<string, string>; problems: string[] } {
-  const exemptions = new Map<string, string>();
+export function parseExemptions(text: string): {
+  exemptions: Map<string, Exemption>;
+  problems: string[];
+} {
+  const exemptions = new Map<string, Exemption>();
   const problems: string[] = [];
   for (const part of text.split(';')) {
-    if (part.trim() === '') {
+    const entry = part.trim();
+    if (entry === '') {
       continue;
     }
-    const colon = part.indexOf(':');
-    const id = lower((colon < 0 ? part : part.slice(0, colon)).trim());
-    const reason = colon < 0 ? '' : part.slice(colon + 1).trim();
-    if (!knownRuleIds.has(id)) {
-      problems.push(`'${part.trim()}' names no known rule`);
+    const colon = entry.indexOf(':');
+    const id = lower((colon < 0 ? entry : entry.slice(0, colon)).trim());
+    let reason = colon < 0 ? '' : entry.slice(colon + 1).trim();
+    let until: string | null = null;
+    const expiry = UNTIL.exec(reason);
+    if (expiry) {
+      const date = parseTargetDate(expiry[1]);
+      if (date === undefined) {
+        problems.push(
+          `'${entry}' has an invalid until date '${expiry[1].trim()}' (write '(until YYYY-MM-DD)')`,
+        );
+        continue;
+      }
+      until = date;
+      reason = reason.slice(0, expiry.index).trim();
+    }
+    if (!RULE_ID.test(id)) {
+      problems.push(`'${entry}' names no rule id (write 'rule-id: reason')`);
     } else if (reason === '') {
-      problems.push(
-        `'${part.trim()}' gives no reason (write 'rule-id: reason')`,
-      );
+      problems.push(`'${entry}' gives no reason (write 'rule-id: reason')`);
     } else {
-      exemptions.set(id, reason);
+      exemptions.set(id, { reason, until });
     }
   }
   return { exemptions, problems };
@@ -188,7 +227,6 @@ function hasAtlasSettings(annotations: Readonly<Record<string, string>>) {
  */
 export function readAtlasAnnotations(
   annotations: Readonly<Record<string, string>>,
-  knownRuleIds: ReadonlySet<string>,
   report: (annotation: string, message: string) => void,
 ): AtlasAnnotations {
   const result: AtlasAnnotations = {
@@ -271,7 +309,7 @@ export function readAtlasAnnotations(
   }
   const exemptions = annotations[ANNOTATIONS.exemptions];
   if (exemptions !== undefined) {
-    const parsed = parseExemptions(exemptions, knownRuleIds);
+    const parsed = parseExemptions(exemptions);
     result.exemptions = parsed.exemptions;
     if (parsed.problems.length > 0) {
       report(

@@ -341,7 +341,6 @@ class CatalogBuilder {
   };
 
   constructor(
-    private readonly knownRuleIds: ReadonlySet<string>,
     private readonly problems: CatalogProblems,
     private readonly locations: ReadonlyArray<string | undefined>,
   ) {}
@@ -444,11 +443,7 @@ class CatalogBuilder {
     const tags = tagsOf(metadata.tags);
     const links = linksOf(metadata.links);
     const type = typeof spec.type === 'string' ? lower(spec.type.trim()) : null;
-    const atlas = readAtlasAnnotations(
-      annotations,
-      this.knownRuleIds,
-      this.reportAnnotation,
-    );
+    const atlas = readAtlasAnnotations(annotations, this.reportAnnotation);
     const catalogEntity: CatalogEntity =
       typeof metadata.description === 'string'
         ? {
@@ -523,11 +518,10 @@ class CatalogBuilder {
  */
 export function buildCatalogIndex(
   rawEntities: ReadonlyArray<unknown>,
-  knownRuleIds: ReadonlySet<string>,
   problems: CatalogProblems,
   locations: ReadonlyArray<string | undefined> = [],
 ): IndexedCatalog {
-  const builder = new CatalogBuilder(knownRuleIds, problems, locations);
+  const builder = new CatalogBuilder(problems, locations);
   const list = Array.isArray(rawEntities) ? rawEntities : [];
   for (let index = 0; index < list.length; index++) {
     builder.add(list[index], index);

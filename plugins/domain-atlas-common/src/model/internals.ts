@@ -2,6 +2,7 @@ import type { RuleContext } from '../rules/types';
 import type { IndexedCatalog } from './catalog';
 import type { IndexedDomainModel } from '../domains';
 import type { IndexedRepositoryIndex } from '../repositories';
+import type { EvidencePhases } from '../evidencePhases';
 
 /**
  * The models of one analysis as its own code sees them: with the catalog's
@@ -12,6 +13,8 @@ export interface AnalysisInternals {
   readonly catalog: IndexedCatalog;
   readonly domains: IndexedDomainModel;
   readonly repositories: IndexedRepositoryIndex;
+  /** What `evidencePhaseOf` answers, once evaluateRules has told it. */
+  readonly evidence: EvidencePhases;
 }
 
 const registry = new WeakMap<RuleContext, AnalysisInternals>();

@@ -12,6 +12,7 @@ import { breakingChangeNeedsMajorRule } from './breakingChangeNeedsMajor';
 import { independentPipelineRule } from './independentPipeline';
 import { teamOwnedRule } from './teamOwned';
 import { emptyDomainRule } from './emptyDomain';
+import { unusedExemptionRule } from './unusedExemption';
 import {
   invalidAnnotationRule,
   invalidEntityRule,
@@ -40,6 +41,7 @@ export {
   invalidAnnotationRule,
   malformedDefinitionRule,
   catalogFileRule,
+  unusedExemptionRule,
 };
 
 /**
@@ -68,4 +70,5 @@ export const BUILT_IN_RULES: ReadonlyArray<DomainAtlasRule> = [
   invalidAnnotationRule,
   malformedDefinitionRule,
   catalogFileRule,
+  unusedExemptionRule,
 ];

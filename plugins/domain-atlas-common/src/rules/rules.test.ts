@@ -758,9 +758,128 @@ const cases: Record<string, Case[]> = {
       expected: [{ domain: d('d'), entities: [d('d')] }],
     },
     {
-      name: 'an exemption of an unknown rule',
-      entities: [component('x', {}, { annotations: exempt('no-such-rule') })],
+      name: 'an exemption without a reason',
+      entities: [
+        component(
+          'x',
+          {},
+          { annotations: { 'domain-atlas.io/exemptions': 'own-datastore:' } },
+        ),
+      ],
       expected: [{ domain: null, entities: [c('x')] }],
+    },
+    {
+      name: 'an exemption with an invalid until date',
+      entities: [
+        component(
+          'x',
+          {},
+          {
+            annotations: exempt('own-datastore', 'replica (until 2027-02-30)'),
+          },
+        ),
+      ],
+      expected: [{ domain: null, entities: [c('x')] }],
+    },
+    {
+      name: 'clean: an exemption of a rule no rule has is no syntax problem',
+      entities: [component('x', {}, { annotations: exempt('no-such-rule') })],
+      expected: [],
+    },
+  ],
+  'unused-exemption': [
+    {
+      name: 'no finding of the rule names the entity',
+      entities: [...twoDomains(), ordersSvc({}, exempt('own-datastore'))],
+      expected: [
+        { domain: d('orders'), entities: [c('orders-svc')], severity: 'info' },
+      ],
+    },
+    {
+      name: 'no rule has the id',
+      entities: [component('x', {}, { annotations: exempt('no-such-rule') })],
+      expected: [{ domain: null, entities: [c('x')], severity: 'info' }],
+    },
+    {
+      name: 'the rule is switched off',
+      entities: [
+        ...twoDomains(),
+        resource('payments-db', { system: 'payments-system' }),
+        ordersSvc(
+          { dependsOn: ['resource:payments-db'] },
+          exempt('own-datastore'),
+        ),
+      ],
+      options: { rules: { 'own-datastore': { enabled: false } } },
+      expected: [{ domain: d('orders'), entities: [c('orders-svc')] }],
+    },
+    {
+      name: "on an entity of another domain than the finding's",
+      entities: [
+        ...twoDomains(),
+        resource(
+          'payments-db',
+          { system: 'payments-system' },
+          { annotations: exempt('own-datastore') },
+        ),
+        ordersSvc({ dependsOn: ['resource:payments-db'] }),
+      ],
+      expected: [{ domain: d('payments'), entities: [r('payments-db')] }],
+    },
+    {
+      name: 'expired and applying to no finding',
+      entities: [
+        ...twoDomains(),
+        ordersSvc({}, exempt('own-datastore', 'replica (until 2026-01-31)')),
+      ],
+      options: { now: '2026-11-21' },
+      expected: [{ domain: d('orders'), entities: [c('orders-svc')] }],
+    },
+    {
+      name: 'clean: expired, but applying to a finding (which carries the note)',
+      entities: [
+        ...twoDomains(),
+        resource('payments-db', { system: 'payments-system' }),
+        ordersSvc(
+          { dependsOn: ['resource:payments-db'] },
+          exempt('own-datastore', 'replica (until 2026-01-31)'),
+        ),
+      ],
+      options: { now: '2026-11-21' },
+      expected: [],
+    },
+    {
+      name: 'clean: on the domain of the finding',
+      entities: [
+        ...twoDomains().map(e =>
+          e.metadata.name === 'orders'
+            ? domain(
+                'orders',
+                { owner: 'team-orders' },
+                { annotations: exempt('own-datastore') },
+              )
+            : e,
+        ),
+        resource('payments-db', { system: 'payments-system' }),
+        ordersSvc({ dependsOn: ['resource:payments-db'] }),
+      ],
+      expected: [],
+    },
+    {
+      name: 'waived by an exemption of unused-exemption on the entity',
+      entities: [
+        ...twoDomains(),
+        ordersSvc(
+          {},
+          {
+            'domain-atlas.io/exemptions':
+              'own-datastore: kept for the audit; unused-exemption: the audit reads it',
+          },
+        ),
+      ],
+      expected: [
+        { domain: d('orders'), entities: [c('orders-svc')], waived: true },
+      ],
     },
   ],
   'invalid-reference': [

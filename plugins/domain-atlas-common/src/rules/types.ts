@@ -69,6 +69,13 @@ export interface RuleContext {
   readonly problems: CatalogProblems;
   /** The declared phase of a domain (`domain-atlas.io/migration-phase`), or null. */
   declaredPhaseOf(domain: string): MigrationPhase | null;
+  /**
+   * The evidence phase of a domain, or null for a ref that is no Domain.
+   * Only for rules that set {@link DomainAtlasRule.needsEvidencePhase}: the
+   * phase is computed from the findings of the other rules, so it throws
+   * while those run.
+   */
+  evidencePhaseOf(domain: string): MigrationPhase | null;
 }
 
 /**
@@ -85,6 +92,12 @@ export interface DomainAtlasRule {
   /** When the rule is violated. */
   description: string;
   defaultSeverity: Severity;
+  /**
+   * Set when `evaluate` reads `context.evidencePhaseOf`: the rule then runs
+   * after every rule without it. The phase criteria name built-in rules
+   * only, so the phase it sees is the one the report shows.
+   */
+  needsEvidencePhase?: boolean;
   /** Returns the violations; must not throw (a throw becomes a finding of the rule itself). */
   evaluate(context: RuleContext): Iterable<RuleViolation>;
 }
