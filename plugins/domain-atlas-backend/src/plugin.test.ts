@@ -562,9 +562,81 @@ describe('domainAtlasPlugin', () => {
     });
   });
 
-  it('guards the teams and rules routes with the read permission', async () => {
+  it('lists the waivers: until when, days left, and the ones that waive nothing', async () => {
+    const waived = entities.map(entity =>
+      entity.metadata.name === 'orders-service'
+        ? {
+            ...entity,
+            metadata: {
+              ...entity.metadata,
+              annotations: {
+                'domain-atlas.io/exemptions':
+                  'independent-pipeline: deploys with the monolith (until 2099-12-31); single-owner: old reorg (until 2001-01-01)',
+              },
+            },
+          }
+        : entity,
+    );
+    const { server } = await startBackend({ entities: waived });
+
+    const response = await request(server)
+      .get('/api/domain-atlas/waivers')
+      .set('Authorization', user);
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      {
+        entity: 'component:default/orders-service',
+        owner: 'group:default/orders-team',
+        domain: 'domain:default/orders',
+        rule: 'independent-pipeline',
+        reason: 'deploys with the monolith',
+        until: '2099-12-31',
+        daysLeft: expect.any(Number),
+        expired: false,
+        findings: [
+          'independent-pipeline:domain:default/orders:component:default/orders-service',
+        ],
+      },
+      {
+        entity: 'component:default/orders-service',
+        owner: 'group:default/orders-team',
+        domain: 'domain:default/orders',
+        rule: 'single-owner',
+        reason: 'old reorg',
+        until: '2001-01-01',
+        daysLeft: expect.any(Number),
+        expired: true,
+        unused: 'no-finding',
+        findings: [],
+      },
+    ]);
+    // The backend analyses as of the refresh: days left from today.
+    expect(response.body.items[0].daysLeft).toBeGreaterThan(20_000);
+    expect(response.body.items[1].daysLeft).toBeLessThan(-9_000);
+
+    const findings = await request(server)
+      .get('/api/domain-atlas/findings?domain=domain:default/orders')
+      .set('Authorization', user);
+    expect(findings.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: 'independent-pipeline',
+          waived: true,
+          waiver: 'deploys with the monolith',
+          waiverUntil: '2099-12-31',
+        }),
+        expect.objectContaining({
+          rule: 'unused-exemption',
+          severity: 'info',
+          entities: ['component:default/orders-service'],
+        }),
+      ]),
+    );
+  });
+
+  it('guards the teams, rules and waivers routes with the read permission', async () => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
-    for (const path of ['/teams', '/rules']) {
+    for (const path of ['/teams', '/rules', '/waivers']) {
       const response = await request(server)
         .get(`/api/domain-atlas${path}`)
         .set('Authorization', user);

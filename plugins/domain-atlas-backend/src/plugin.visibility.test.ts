@@ -92,6 +92,8 @@ const onBehalfOfAuth = createServiceFactory({
 // The demo organisation: its Payments domain and everything in it are
 // labelled restricted and owned by group:default/payments-team.
 const demoCatalog = join(__dirname, '../../../examples/all.yaml');
+// Two more waivers: on a restricted entity, and on one with a hidden owner.
+const waiverCatalog = join(__dirname, 'testing/restrictedWaivers.yaml');
 const paymentsRefs = [
   'domain:default/payments',
   'system:default/payments',
@@ -167,7 +169,10 @@ describe('Domain Atlas under a conditional catalog permission policy', () => {
                   ],
                 },
               ],
-              locations: [{ type: 'file', target: demoCatalog }],
+              locations: [
+                { type: 'file', target: demoCatalog },
+                { type: 'file', target: waiverCatalog },
+              ],
               processingInterval: { seconds: 1 },
             },
             domainAtlas: {
@@ -204,6 +209,7 @@ describe('Domain Atlas under a conditional catalog permission policy', () => {
       '/domains',
       '/teams',
       '/findings?limit=500',
+      '/waivers',
       '/migration',
       '/isolation',
       '/contracts',
@@ -253,6 +259,72 @@ describe('Domain Atlas under a conditional catalog permission policy', () => {
     for (const finding of masked) {
       expect(finding.message).toContain(HIDDEN_ENTITY);
     }
+  });
+
+  it('lists the waivers the caller may see, without hidden owners and domains', async () => {
+    // The fixture's entities may arrive after the demo's: analyse again
+    // once they are in the catalog.
+    for (let i = 0; i < 120; i++) {
+      const response = await request(server)
+        .get(
+          '/api/catalog/entities/by-query?filter=metadata.name=partner-widget,metadata.name=settlement-export',
+        )
+        .set('authorization', mockCredentials.service.header());
+      if (response.body.totalItems >= 2) break;
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    await request(server)
+      .post('/api/domain-atlas/refresh')
+      .set('authorization', mockCredentials.service.header())
+      .expect(200);
+
+    const outsiders = (await get('/waivers').expect(200)).body.items as {
+      entity: string;
+    }[];
+    expect(outsiders.map(w => w.entity)).toEqual([
+      'component:default/catalog-reporting',
+      'component:default/partner-widget',
+      'component:default/search-indexer',
+    ]);
+    // Readable, but in the restricted payments domain and owned by a
+    // team no user may read: neither is named.
+    expect(outsiders[1]).toEqual({
+      entity: 'component:default/partner-widget',
+      domain: null,
+      rule: 'independent-pipeline',
+      reason: 'built and shipped by the partner',
+      expired: false,
+      findings: [],
+    });
+    const text = JSON.stringify(outsiders);
+    expect(text).not.toContain('settlement-export');
+    expect(text).not.toContain('fraud-squad');
+    expect(text).not.toContain('payments');
+
+    const team = (await get('/waivers', paymentsEngineer).expect(200)).body
+      .items as { entity: string }[];
+    expect(team.map(w => w.entity)).toEqual([
+      'component:default/catalog-reporting',
+      'component:default/partner-widget',
+      'component:default/search-indexer',
+      'component:default/settlement-export',
+    ]);
+    expect(team[1]).toEqual(
+      expect.objectContaining({
+        domain: 'domain:default/payments',
+        findings: [
+          'independent-pipeline:domain:default/payments:component:default/partner-widget',
+        ],
+      }),
+    );
+    expect(team[1]).not.toHaveProperty('owner');
+    expect(team[3]).toEqual(
+      expect.objectContaining({
+        owner: 'group:default/payments-team',
+        domain: 'domain:default/payments',
+        until: '2099-12-31',
+      }),
+    );
   });
 
   it('shows the payments team its own restricted domain', async () => {

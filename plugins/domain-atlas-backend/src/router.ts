@@ -216,6 +216,11 @@ export async function createRouter(options: {
     res.json({ items: report.rules });
   });
 
+  router.get('/waivers', async (req, res) => {
+    const { report } = await visibleReport(req);
+    res.json({ items: report.waivers });
+  });
+
   router.get('/migration', async (req, res) => {
     const { report, canSee } = await visibleReport(req);
     const { days } = parse(historyQuery, req.query, 'query');

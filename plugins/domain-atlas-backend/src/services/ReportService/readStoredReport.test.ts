@@ -13,11 +13,20 @@ const valid = {
   repositories: [],
   contracts: [],
   rules: [],
+  waivers: [],
 };
 
 describe('readStoredReport', () => {
   it('reads a report of the expected shape', () => {
     expect(readStoredReport(JSON.stringify(valid))).toEqual({ report: valid });
+  });
+
+  it('reads a report stored before waivers were listed as one without waivers', () => {
+    const { waivers, ...older } = valid;
+    expect(waivers).toEqual([]);
+    expect(readStoredReport(JSON.stringify(older))).toEqual({
+      report: { ...older, waivers: [] },
+    });
   });
 
   it.each([
@@ -33,6 +42,7 @@ describe('readStoredReport', () => {
       JSON.stringify({ ...valid, findings: {}, unassigned: null }),
       'missing or malformed unassigned, findings',
     ],
+    [JSON.stringify({ ...valid, waivers: {} }), 'missing or malformed waivers'],
     [
       JSON.stringify({ ...valid, domains: [{ title: 'Orders' }] }),
       'a domain without a ref',

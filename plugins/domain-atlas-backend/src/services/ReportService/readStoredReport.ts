@@ -16,6 +16,13 @@ const LISTS = [
   'rules',
 ] as const;
 
+/**
+ * Lists added to the report since schema version 1: a report stored before
+ * one was added has none, and reads as if it were empty (adding a list is
+ * no incompatible change, so the schema version stays).
+ */
+const LATER_LISTS = ['waivers'] as const;
+
 /** The blocks that must be objects. */
 const BLOCKS = ['generatedFrom', 'unassigned'] as const;
 
@@ -27,7 +34,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Parses a stored report and checks its shape cheaply: the schema version,
  * the top-level blocks and lists, and that every domain has a ref. Enough
  * to tell a truncated, hand-edited or foreign report from one the routes
- * can serve, without checking each finding.
+ * can serve, without checking each finding. A list added to the report
+ * later (`waivers`) may be missing from an older snapshot: it reads as
+ * empty.
  */
 export function readStoredReport(
   json: string,
@@ -54,6 +63,9 @@ export function readStoredReport(
   const missing = [
     ...BLOCKS.filter(key => !isObject(parsed[key])),
     ...LISTS.filter(key => !Array.isArray(parsed[key])),
+    ...LATER_LISTS.filter(
+      key => parsed[key] !== undefined && !Array.isArray(parsed[key]),
+    ),
   ];
   if (missing.length > 0) {
     return { problem: `missing or malformed ${missing.join(', ')}` };
@@ -61,6 +73,9 @@ export function readStoredReport(
   const domains = parsed.domains as unknown[];
   if (!domains.every(d => isObject(d) && typeof d.ref === 'string')) {
     return { problem: 'a domain without a ref' };
+  }
+  for (const key of LATER_LISTS) {
+    parsed[key] ??= [];
   }
   return { report: parsed as unknown as DomainAtlasReport };
 }

@@ -121,3 +121,130 @@ describe('redactReport', () => {
     expect(nothing.isolation).toEqual([]);
   });
 });
+
+describe('redactReport on waivers', () => {
+  const entity = (
+    kind: string,
+    name: string,
+    spec: Entity['spec'],
+    annotations: Record<string, string> = {},
+  ): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, annotations },
+    spec,
+  });
+  const repo = {
+    'backstage.io/source-location':
+      'url:https://github.com/acme/shop/tree/main/',
+  };
+  const service = (
+    name: string,
+    system: string,
+    owner: string,
+    annotations: Record<string, string>,
+  ) =>
+    entity(
+      'Component',
+      name,
+      { type: 'service', lifecycle: 'production', owner, system },
+      annotations,
+    );
+  const catalog: Entity[] = [
+    entity('Group', 'team', { type: 'team', children: [] }),
+    entity('Group', 'secret-team', { type: 'team', children: [] }),
+    entity('Domain', 'shop', { owner: 'team' }),
+    entity('Domain', 'vault', { owner: 'team' }),
+    entity('System', 'shop-system', { owner: 'team', domain: 'shop' }),
+    entity('System', 'vault-system', { owner: 'team', domain: 'vault' }),
+    // Visible, owned by a hidden team: its waiver shows without owner.
+    service('cart', 'shop-system', 'secret-team', {
+      ...repo,
+      'domain-atlas.io/exemptions':
+        'independent-pipeline: deployed by hand (until 2099-01-01)',
+    }),
+    // Hidden, in the visible shop domain: its expired waiver is named as
+    // an entity you cannot see.
+    service('ledger', 'shop-system', 'team', {
+      ...repo,
+      'domain-atlas.io/pipeline': 'https://ci/ledger',
+      'domain-atlas.io/exemptions':
+        'repo-per-service: split pending, see component:default/ledger (until 2020-01-31)',
+    }),
+    // Visible, in the hidden vault domain.
+    service('gate', 'vault-system', 'team', {
+      'domain-atlas.io/exemptions': 'independent-pipeline: gate is manual',
+    }),
+    // Hidden, in the hidden vault domain.
+    service('safe', 'vault-system', 'team', {
+      'domain-atlas.io/exemptions': 'independent-pipeline: safe is manual',
+    }),
+  ];
+  const full = analyze(catalog, { now: '2026-12-01' });
+  const hidden = new Set([
+    'group:default/secret-team',
+    'domain:default/vault',
+    'system:default/vault-system',
+    'component:default/ledger',
+    'component:default/safe',
+  ]);
+  const redacted = redactReport(full, ref => !hidden.has(ref));
+
+  it('lists the waivers of readable entities only, without hidden owners and domains', () => {
+    expect(full.waivers.map(w => w.entity)).toEqual([
+      'component:default/cart',
+      'component:default/gate',
+      'component:default/ledger',
+      'component:default/safe',
+    ]);
+    expect(redacted.waivers).toEqual([
+      {
+        entity: 'component:default/cart',
+        domain: 'domain:default/shop',
+        rule: 'independent-pipeline',
+        reason: 'deployed by hand',
+        until: '2099-01-01',
+        daysLeft: expect.any(Number),
+        expired: false,
+        findings: [
+          'independent-pipeline:domain:default/shop:component:default/cart',
+        ],
+      },
+      {
+        entity: 'component:default/gate',
+        owner: 'group:default/team',
+        domain: null,
+        rule: 'independent-pipeline',
+        reason: 'gate is manual',
+        expired: false,
+        // Its finding belongs to the hidden vault domain.
+        findings: [],
+      },
+    ]);
+    expect(redacted.waivers[0]).not.toHaveProperty('owner');
+    expect(full.waivers[1].findings).toHaveLength(1);
+  });
+
+  it('names the hidden entity of an expired waiver as an entity you cannot see', () => {
+    const finding = redacted.findings.find(f => f.rule === 'repo-per-service')!;
+    expect(finding.waived).toBe(false);
+    expect(finding.expiredWaiver).toEqual({
+      entity: HIDDEN_ENTITY,
+      reason: `split pending, see ${HIDDEN_ENTITY}`,
+      until: '2020-01-31',
+    });
+    expect(finding.message).toContain(`the exemption on ${HIDDEN_ENTITY}`);
+    const text = JSON.stringify(redacted);
+    for (const ref of hidden) {
+      expect(text).not.toContain(ref);
+    }
+  });
+
+  it('serves a report stored without waivers', () => {
+    const { waivers, ...older } = full;
+    expect(waivers.length).toBeGreaterThan(0);
+    expect(
+      redactReport(older as DomainAtlasReport, ref => !hidden.has(ref)).waivers,
+    ).toEqual([]);
+  });
+});

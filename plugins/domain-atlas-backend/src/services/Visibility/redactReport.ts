@@ -18,8 +18,10 @@ const REF_PATTERN =
  * {@link HIDDEN_ENTITY}. Scores and counts of readable domains are left as
  * computed: they may include hidden members (the docs say so), but they
  * never name one. A single reference to a hidden entity (a domain's owner,
- * a contract's domain, the sub-team a team owns a domain through) is left
- * out, so that nothing links to it.
+ * a contract's domain, the sub-team a team owns a domain through, a
+ * waiver's owner or domain) is left out, so that nothing links to it.
+ * Waivers are shown for readable entities only, listing only the findings
+ * the caller is shown.
  *
  * @param canSee - whether the caller may read the entity with this
  *   (lowercase) ref under the catalog's `catalog.entity.read`
@@ -62,6 +64,30 @@ export function redactReport(
     finding.domain !== null
       ? canSee(finding.domain)
       : finding.entities.some(canSee);
+  const findings = report.findings.filter(findingShown);
+  const maskFinding = (finding: Finding): Finding => {
+    const masked: Finding = {
+      ...finding,
+      id: maskId(finding.id),
+      entities: finding.entities.map(mask),
+      message: maskText(finding.message),
+    };
+    if (finding.waiver !== undefined) {
+      masked.waiver = maskText(finding.waiver);
+    }
+    if (finding.expiredWaiver !== undefined) {
+      masked.expiredWaiver = {
+        ...finding.expiredWaiver,
+        entity: mask(finding.expiredWaiver.entity),
+        reason: maskText(finding.expiredWaiver.reason),
+      };
+    }
+    return masked;
+  };
+  // Reports stored before waivers were listed have none.
+  const waivers = report.waivers ?? [];
+  const shownIds =
+    waivers.length > 0 ? new Set(findings.map(f => f.id)) : new Set();
 
   return {
     ...report,
@@ -90,12 +116,7 @@ export function redactReport(
         },
       })),
     unassigned: members(report.unassigned),
-    findings: report.findings.filter(findingShown).map(finding => ({
-      ...finding,
-      id: maskId(finding.id),
-      entities: finding.entities.map(mask),
-      message: maskText(finding.message),
-    })),
+    findings: findings.map(maskFinding),
     dependencies: report.dependencies
       .filter(dep => canSee(dep.from) && canSee(dep.to))
       .map(dep => ({ ...dep, entities: dep.entities.map(mask) })),
@@ -139,6 +160,18 @@ export function redactReport(
         providers: visible(contract.providers),
         consumers: visible(contract.consumers),
         pins: contract.pins.filter(pin => canSee(pin.consumer)),
+      })),
+    waivers: waivers
+      .filter(waiver => canSee(waiver.entity))
+      .map(({ owner, ...waiver }) => ({
+        ...waiver,
+        ...(owner !== undefined && canSee(owner) ? { owner } : {}),
+        domain:
+          waiver.domain !== null && canSee(waiver.domain)
+            ? waiver.domain
+            : null,
+        reason: maskText(waiver.reason),
+        findings: waiver.findings.filter(id => shownIds.has(id)).map(maskId),
       })),
   };
 }
