@@ -144,7 +144,7 @@ describe('Domain Atlas organisation page', () => {
       .getByRole('row')
       .filter({ has: entityLink('component', 'catalog-reporting') });
     await waived
-      .getByText('Waived: read replica for reporting until Q2 2027')
+      .getByText('Waived: read replica for reporting (until 2027-06-30)')
       .waitFor();
     assert.match(await waived.innerText(), /error, waived/);
     assert.equal(
@@ -163,6 +163,50 @@ describe('Domain Atlas organisation page', () => {
 
     await page.screenshot({
       path: join(screenshots, 'organisation-rules.png'),
+      fullPage: true,
+    });
+  });
+
+  it("lists the waivers with their end on the Rules tab's Waivers view", async () => {
+    const waivers = page.getByRole('tab', { name: 'Waivers' });
+    await openTab('/rules', waivers);
+    await waivers.click();
+    assert.equal(await waivers.getAttribute('aria-selected'), 'true');
+    assert.match(new URL(page.url()).search, /view=waivers/);
+
+    const panel = page.getByRole('tabpanel');
+    // The demo backend analyses with the real date: days left, "expires
+    // soon" and even whether the search waiver has expired depend on when
+    // this runs, so only what the catalog says is asserted.
+    const row = entity =>
+      panel.getByRole('row').filter({ has: entityLink('component', entity) });
+    const reporting = row('catalog-reporting');
+    await reporting.waitFor({ timeout: 60_000 });
+    const reportingText = await reporting.innerText();
+    assert.match(reportingText, /own-datastore/);
+    assert.match(reportingText, /read replica for reporting/);
+    assert.match(reportingText, /2027-06-30/);
+    const indexerText = await row('search-indexer').innerText();
+    assert.match(indexerText, /repo-per-service/);
+    assert.match(
+      indexerText,
+      /moves to a repository of its own with the indexer rewrite/,
+    );
+    assert.match(indexerText, /2026-12-15/);
+    assert.equal(
+      await reporting.locator(entityLink('group', 'catalog-team')).count(),
+      1,
+    );
+
+    // No focus or click ripple on the tab in the docs' screenshot.
+    await waivers.evaluate(tab => tab.blur());
+    await page.mouse.move(0, 0);
+    await waivers
+      .locator('.MuiTouchRipple-child')
+      .first()
+      .waitFor({ state: 'detached' });
+    await page.screenshot({
+      path: join(screenshots, 'organisation-waivers.png'),
       fullPage: true,
     });
   });

@@ -16,6 +16,7 @@ import type {
   Severity,
   TargetStatus,
   TeamSummary,
+  WaiverSummary,
 } from '@domain-atlas/plugin-domain-atlas-common';
 
 /**
@@ -223,6 +224,12 @@ export interface DomainAtlasApi {
   listRules(): Promise<RuleSummary[]>;
   /** Every finding matching the filter (the client pages through them). */
   listFindings(filter?: FindingsFilter): Promise<Finding[]>;
+  /**
+   * Every waiver (`domain-atlas.io/exemptions` entry) with its end, days
+   * left, whether it expired or waives nothing, and the findings it
+   * applies to.
+   */
+  listWaivers(): Promise<WaiverSummary[]>;
   /** Every contract (API entity) of the organisation with its latest change. */
   listContracts(): Promise<ContractListItem[]>;
   /**

@@ -100,23 +100,34 @@ describe('DomainAtlasClient', () => {
     ]);
   });
 
-  it('asks for the teams, migration, isolation and rules views', async () => {
+  it('asks for the teams, migration, isolation, rules and waivers views', async () => {
     const teams = { teams: [], domains: [] };
     const migration = { phases: {}, domains: [], burnUp: [] };
     const isolation = { domains: [], titles: {}, entries: [], blastRadius: [] };
     const rules = [{ id: 'single-owner', principle: 'No shared ownership' }];
-    const fetch = jsonResponses(teams, migration, isolation, { items: rules });
+    const waivers = [
+      { entity: 'component:default/cart', rule: 'single-owner', findings: [] },
+    ];
+    const fetch = jsonResponses(
+      teams,
+      migration,
+      isolation,
+      { items: rules },
+      { items: waivers },
+    );
     const client = new DomainAtlasClient({ discoveryApi, fetchApi: { fetch } });
 
     await expect(client.getTeams()).resolves.toEqual(teams);
     await expect(client.getMigration({ days: 90 })).resolves.toEqual(migration);
     await expect(client.getIsolation()).resolves.toEqual(isolation);
     await expect(client.listRules()).resolves.toEqual(rules);
+    await expect(client.listWaivers()).resolves.toEqual(waivers);
     expect(fetch.mock.calls.map(([url]) => url)).toEqual([
       'http://backstage.test/api/domain-atlas/teams',
       'http://backstage.test/api/domain-atlas/migration?days=90',
       'http://backstage.test/api/domain-atlas/isolation',
       'http://backstage.test/api/domain-atlas/rules',
+      'http://backstage.test/api/domain-atlas/waivers',
     ]);
   });
 

@@ -7,6 +7,7 @@ import type {
   ContractListItem,
   Finding,
   RuleSummary,
+  WaiverSummary,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import {
   DomainAtlasApi,
@@ -106,6 +107,11 @@ export class DomainAtlasClient implements DomainAtlasApi {
         return findings;
       }
     }
+  }
+
+  async listWaivers(): Promise<WaiverSummary[]> {
+    const body = await this.get<{ items: WaiverSummary[] }>('/waivers');
+    return body.items;
   }
 
   async listContracts(): Promise<ContractListItem[]> {

@@ -35,6 +35,7 @@ const columns: TableColumn<Finding>[] = [
         {finding.waived && finding.waiver && (
           <Typography variant="caption" color="textSecondary">
             Waived: {finding.waiver}
+            {finding.waiverUntil ? ` (until ${finding.waiverUntil})` : ''}
           </Typography>
         )}
       </>

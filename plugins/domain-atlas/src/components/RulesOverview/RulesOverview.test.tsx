@@ -3,6 +3,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type {
   Finding,
   RuleSummary,
+  WaiverSummary,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -44,6 +45,7 @@ const findings: Finding[] = [
     message: 'catalog-reporting uses inventory-db of domain inventory',
     waived: true,
     waiver: 'read replica for reporting until Q2 2027',
+    waiverUntil: '2027-06-30',
   },
   {
     id: 'own-datastore:payments:b',
@@ -59,12 +61,29 @@ const findings: Finding[] = [
   },
 ];
 
-function renderWith(api: Partial<DomainAtlasApi>) {
+const waivers: WaiverSummary[] = [
+  {
+    entity: 'component:default/catalog-reporting',
+    owner: 'group:default/catalog-team',
+    domain: 'domain:default/products',
+    rule: 'own-datastore',
+    reason: 'read replica for reporting',
+    until: '2027-06-30',
+    daysLeft: 10,
+    expired: false,
+    findings: ['own-datastore:products:a'],
+  },
+];
+
+function renderWith(api: Partial<DomainAtlasApi>, path = '/') {
   return renderInTestApp(
     <TestApiProvider apis={[[domainAtlasApiRef, api]]}>
       <RulesOverview />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [path],
+    },
   );
 }
 
@@ -96,7 +115,7 @@ describe('RulesOverview', () => {
       .find(r => within(r).queryByText('error, waived'))!;
     expect(
       within(waivedRow).getByText(
-        'Waived: read replica for reporting until Q2 2027',
+        'Waived: read replica for reporting until Q2 2027 (until 2027-06-30)',
       ),
     ).toBeInTheDocument();
 
@@ -116,6 +135,61 @@ describe('RulesOverview', () => {
     ).toBeInTheDocument();
     expect(listRules).toHaveBeenCalledTimes(1);
     expect(listFindings).toHaveBeenCalledWith();
+  });
+
+  it('shows the waivers on their own view, asking for them only then', async () => {
+    const listWaivers = jest.fn().mockResolvedValue(waivers);
+    await renderWith({
+      listRules: jest.fn().mockResolvedValue(rules),
+      listFindings: jest.fn().mockResolvedValue(findings),
+      listWaivers,
+    });
+    const byRule = screen.getByRole('tab', { name: 'Findings by rule' });
+    expect(byRule).toHaveAttribute('aria-selected', 'true');
+    await screen.findByRole('region', {
+      name: 'No cross-domain DB access (own-datastore)',
+    });
+    expect(listWaivers).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Waivers' }));
+
+    expect(screen.getByRole('tab', { name: 'Waivers' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    const panel = screen.getByRole('tabpanel');
+    const row = (
+      await within(panel).findByRole('link', { name: 'catalog-reporting' })
+    ).closest('tr')!;
+    expect(within(row).getByText('read replica for reporting')).toBeVisible();
+    expect(within(row).getByText('2027-06-30')).toBeVisible();
+    expect(within(row).getByText('expires soon: 10 days left')).toBeVisible();
+    expect(
+      screen.queryByRole('region', {
+        name: 'No cross-domain DB access (own-datastore)',
+      }),
+    ).not.toBeInTheDocument();
+    expect(listWaivers).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the waivers view from its link', async () => {
+    const listFindings = jest.fn().mockResolvedValue(findings);
+    await renderWith(
+      {
+        listRules: jest.fn().mockResolvedValue(rules),
+        listFindings,
+        listWaivers: jest.fn().mockResolvedValue(waivers),
+      },
+      '/?view=waivers',
+    );
+    expect(screen.getByRole('tab', { name: 'Waivers' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByRole('link', { name: 'catalog-reporting' }),
+    ).toHaveAttribute('href', '/catalog/default/component/catalog-reporting');
+    expect(listFindings).not.toHaveBeenCalled();
   });
 
   it('downloads every finding as CSV, quoting where needed', async () => {

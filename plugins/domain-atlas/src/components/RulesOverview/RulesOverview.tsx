@@ -5,12 +5,16 @@ import type {
 } from '@domain-atlas/plugin-domain-atlas-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { domainAtlasApiRef } from '../../api';
 import { AsyncContent } from '../AsyncContent';
 import { CsvDownloadButton } from '../CsvDownloadButton';
 import { FindingsTable } from '../FindingsTable';
+import { WaiversTable } from '../WaiversTable';
 
 interface RuleGroup {
   rule: RuleSummary;
@@ -116,11 +120,70 @@ function csvRows(groups: RuleGroup[]) {
   );
 }
 
+type View = 'rules' | 'waivers';
+
+const VIEWS: ReadonlyArray<{ view: View; label: string }> = [
+  { view: 'rules', label: 'Findings by rule' },
+  { view: 'waivers', label: 'Waivers' },
+];
+
+/**
+ * The Rules tab: every rule with its principle, configuration and
+ * findings, or (`?view=waivers`) every waiver with its end.
+ */
+export function RulesOverview() {
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'waivers' ? 'waivers' : 'rules';
+  const select = (next: View) =>
+    setParams(
+      previous => {
+        const updated = new URLSearchParams(previous);
+        if (next === 'rules') {
+          updated.delete('view');
+        } else {
+          updated.set('view', next);
+        }
+        return updated;
+      },
+      { replace: true },
+    );
+  return (
+    <>
+      <Box mb={2}>
+        <Tabs
+          value={view}
+          onChange={(_event, next: View) => select(next)}
+          aria-label="Views of the rules"
+          indicatorColor="primary"
+          textColor="primary"
+        >
+          {VIEWS.map(({ view: value, label }) => (
+            <Tab
+              key={value}
+              value={value}
+              label={label}
+              id={`domain-atlas-rules-tab-${value}`}
+              aria-controls={`domain-atlas-rules-panel-${value}`}
+            />
+          ))}
+        </Tabs>
+      </Box>
+      <div
+        role="tabpanel"
+        id={`domain-atlas-rules-panel-${view}`}
+        aria-labelledby={`domain-atlas-rules-tab-${view}`}
+      >
+        {view === 'waivers' ? <WaiversTable /> : <RulesAndFindings />}
+      </div>
+    </>
+  );
+}
+
 /**
  * Every rule with its principle and configuration, and all findings
  * grouped by rule; waived findings stay visible with their reason.
  */
-export function RulesOverview() {
+function RulesAndFindings() {
   const api = useApi(domainAtlasApiRef);
   const state = useAsync(
     () => Promise.all([api.listRules(), api.listFindings()]),

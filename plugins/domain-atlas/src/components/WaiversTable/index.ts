@@ -1,0 +1,1 @@
+export { WaiversTable } from './WaiversTable';
