@@ -53,6 +53,7 @@ describe('formatCsv', () => {
       'message',
       'waived',
       'waiver',
+      'waiver_until',
     ]);
     expect(rows).toHaveLength(1 + report.findings.length);
     expect(rows.slice(1).map(row => row.slice(1, 5))).toContainEqual([
@@ -75,16 +76,23 @@ describe('formatCsv', () => {
     );
   });
 
-  it('has a row for each demo finding, the waived one with its reason', async () => {
+  it('has a row for each demo finding, the waived ones with their reason and end', async () => {
     const report = await demoReport();
     const rows = readCsv(formatCsv(report)).slice(1);
     expect(rows.map(row => row[0])).toEqual(report.findings.map(f => f.id));
     const waived = rows.filter(row => row[6] === 'true');
-    expect(waived.map(row => [row[1], row[3], row[7]])).toEqual([
+    expect(waived.map(row => [row[1], row[3], row[7], row[8]])).toEqual([
       [
         'own-datastore',
         'domain:default/products',
-        'read replica for reporting until Q2 2027',
+        'read replica for reporting',
+        '2027-06-30',
+      ],
+      [
+        'repo-per-service',
+        'domain:default/search',
+        'moves to a repository of its own with the indexer rewrite',
+        '2026-12-15',
       ],
     ]);
   });

@@ -14,6 +14,7 @@ export const CSV_COLUMNS = [
   'message',
   'waived',
   'waiver',
+  'waiver_until',
 ] as const;
 
 /**
@@ -49,6 +50,7 @@ export function* csvRows(report: DomainAtlasReport): Generator<string> {
       finding.message,
       String(finding.waived),
       finding.waiver ?? '',
+      finding.waiverUntil ?? '',
     ]);
   }
 }

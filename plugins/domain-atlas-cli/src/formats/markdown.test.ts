@@ -80,7 +80,7 @@ describe('formatMarkdown', () => {
     expect(products).toContainEqual([
       '~~error~~ waived',
       '`own-datastore`',
-      'component:catalog-reporting uses the datastore resource:inventory-db of domain:inventory; read its data through a contract of domain:inventory instead (waived: read replica for reporting until Q2 2027)',
+      'component:catalog-reporting uses the datastore resource:inventory-db of domain:inventory; read its data through a contract of domain:inventory instead (waived: read replica for reporting (until 2027-06-30))',
     ]);
   });
 

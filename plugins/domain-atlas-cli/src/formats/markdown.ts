@@ -3,7 +3,12 @@ import {
   DomainAtlasReport,
   Finding,
 } from '@domain-atlas/plugin-domain-atlas-common';
-import { domainRows, findingGroups, summaryLine } from './reportView';
+import {
+  domainRows,
+  findingGroups,
+  summaryLine,
+  waiverText,
+} from './reportView';
 import { displayMessage } from './refText';
 import { CELL_LIMITS, truncate, truncateMessage } from './truncate';
 
@@ -82,7 +87,7 @@ function* findingCells(findings: ReadonlyArray<Finding>): Generator<string[]> {
       `\`${truncate(finding.rule, CELL_LIMITS.rule)}\``,
       displayMessage(finding.message) +
         (finding.waived
-          ? ` (waived: ${truncateMessage(finding.waiver ?? 'no reason given')})`
+          ? ` (waived: ${truncateMessage(waiverText(finding))})`
           : ''),
     ];
   }

@@ -276,3 +276,16 @@ export function summaryLine(report: DomainAtlasReport): string {
   }
   return `${parts.join('; ')}.`;
 }
+
+/**
+ * Why a waived finding is waived, and until when if the waiver ends:
+ * `read replica for reporting (until 2027-06-30)`.
+ *
+ * @public
+ */
+export function waiverText(finding: Finding): string {
+  const reason = finding.waiver ?? 'no reason given';
+  return finding.waiverUntil
+    ? `${reason} (until ${finding.waiverUntil})`
+    : reason;
+}

@@ -88,18 +88,18 @@ describe('formatTable', () => {
       Platform: ['platform-team', '2', '-', '-', '-', '85'],
       Products: ['catalog-team', '2', '2', '3 by 2027-09-30', 'on-track', '84'],
       Reviews: ['user:li-wei', '0', '0', '-', '-', '76'],
-      Search: ['platform-team', '2', '2', '-', '-', '89'],
+      Search: ['platform-team', '2', '2', '-', '-', '90'],
       Shipping: ['supply-team', '1', '1', '-', '-', '75'],
     });
     // Subdomains are indented under their parent.
     expect(text).toMatch(/\nOrders .*\n {2}Order fulfilment /);
     // The waived finding says so, with its reason.
     expect(text).toMatch(
-      /own-datastore\s+component:catalog-reporting uses the datastore resource:inventory-db[^]*?waived: read replica for reporting until Q2 2027/,
+      /own-datastore\s+component:catalog-reporting uses the datastore resource:inventory-db[^]*?waived: read replica for reporting \(until 2027-06-30\)/,
     );
     expect(text).toContain('No findings: Orders, Order fulfilment.');
     expect(text).toMatch(
-      /\n12 domains; 114 entities \(1 in no domain\); 37 findings: 12 errors, 13 warnings, 11 info, 1 waived; as of 2026-11-21\.\n$/,
+      /\n12 domains; 114 entities \(1 in no domain\); 37 findings: 12 errors, 13 warnings, 10 info, 2 waived; as of 2026-11-21\.\n$/,
     );
   });
 

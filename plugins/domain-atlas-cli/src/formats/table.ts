@@ -1,15 +1,16 @@
-import { NO_DOMAINS_EXAMPLE, NO_DOMAINS_TEXT } from './noDomains';
 import {
   DomainAtlasReport,
   Finding,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { Cell, Column, renderColumns, wrapText } from './layout';
+import { NO_DOMAINS_EXAMPLE, NO_DOMAINS_TEXT } from './noDomains';
 import {
   DomainRow,
   domainRows,
   FindingGroup,
   findingGroups,
   summaryLine,
+  waiverText,
 } from './reportView';
 import { displayMessage } from './refText';
 import { Style } from './style';
@@ -131,7 +132,7 @@ function findingLayout(
       text += under + message[i];
     }
     if (finding.waived) {
-      const waiver = `waived: ${finding.waiver ?? '(no reason given)'}`;
+      const waiver = `waived: ${waiverText(finding)}`;
       for (const line of wrapText(truncateMessage(waiver), messageWidth)) {
         text += under + style.dim(line);
       }
