@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { targetStatusToday } from './realClock.mjs';
 import { appUrl, openBrowser, screenshots, signInAsGuest } from './browser.mjs';
 
 describe('Domain Atlas organisation page', () => {
@@ -110,7 +111,10 @@ describe('Domain Atlas organisation page', () => {
     const payments = page
       .getByRole('region', { name: 'Phase 2 · Logical split' })
       .getByRole('article', { name: 'Payments' });
-    assert.match(await payments.innerText(), /at risk/);
+    assert.match(
+      await payments.innerText(),
+      new RegExp(targetStatusToday('2026-12-15')),
+    );
     await payments.getByLabel('Step 3, Database joins cut: not yet').waitFor();
 
     const burnUp = page.getByRole('img', {
