@@ -87,6 +87,67 @@ export interface Config {
     };
 
     /**
+     * Notifications to the owners who can act, through Backstage's
+     * notifications (install `@backstage/plugin-notifications-backend`).
+     * After each refresh the new report is compared with the one before;
+     * the first refresh is the baseline and sends nothing, and one subject
+     * notifies at most once a day. Severities are those of Backstage
+     * notifications: `critical`, `high`, `normal`, `low`.
+     */
+    notifications?: {
+      /** Whether Domain Atlas sends notifications at all. Default true. */
+      enabled?: boolean;
+      /**
+       * Notifications less severe than this are not sent. Default `low`
+       * (all).
+       */
+      minimumSeverity?: string;
+      /**
+       * A domain has an unwaived error finding it did not have: to the
+       * domain's owner. Default severity `high`.
+       */
+      newErrors?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** `critical`, `high`, `normal` or `low`. */
+        severity?: string;
+      };
+      /**
+       * A breaking API change was recorded without a new major version: to
+       * the API's owner and the owners of its consumers. Default severity
+       * `critical`.
+       */
+      breakingChanges?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** `critical`, `high`, `normal` or `low`. */
+        severity?: string;
+      };
+      /**
+       * A domain's target date passed before it reached its target phase:
+       * to the domain's owner. Default severity `normal`.
+       */
+      overdueTargets?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** `critical`, `high`, `normal` or `low`. */
+        severity?: string;
+      };
+      /**
+       * A waiver (`domain-atlas.io/exemptions` with `until`) ends within
+       * `days`: to the owner of the waived entity. Default severity `low`.
+       */
+      expiringWaivers?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** `critical`, `high`, `normal` or `low`. */
+        severity?: string;
+        /** How many days before its last day a waiver is announced. Default 14. */
+        days?: number;
+      };
+    };
+
+    /**
      * Rule overrides by rule id, e.g. `own-datastore: { severity: warning }`
      * or `repo-per-service: { enabled: false }`.
      */
@@ -97,6 +158,93 @@ export interface Config {
         severity?: string;
       };
     };
+
+    /**
+     * Rules declared in config, without code. Each finds the entities its
+     * `filter` selects that do not meet its one requirement, one finding
+     * per entity, saying what is missing. They are rules like the built-in
+     * ones: listed by `GET /rules`, configurable in `rules`, waivable with
+     * `domain-atlas.io/exemptions`, counted in the score. They do not count
+     * towards the phase criteria. Values compare as the catalog's filters
+     * do: case-insensitive.
+     */
+    customRules?: Array<{
+      /**
+       * Kebab-case id, e.g. `apis-have-lifecycle-label`: no built-in rule,
+       * module rule or other config rule may have it.
+       */
+      id: string;
+      /** The principle the rule protects. */
+      principle: string;
+      /** When the rule is violated. */
+      description: string;
+      /**
+       * One of `error`, `warning`, `info`. Default `warning`;
+       * `rules.<id>.severity` overrides it.
+       */
+      severity?: string;
+      /**
+       * Which entities the rule looks at: all when left out. Every key
+       * given must hold; a list holds when any of its values does.
+       */
+      filter?: {
+        /** Entity kind, e.g. `Component` or `[Component, API]`. */
+        kind?: string | string[];
+        /** `spec.type`, e.g. `[service, website]`. */
+        type?: string | string[];
+        /** `spec.lifecycle`, e.g. `production`. */
+        lifecycle?: string | string[];
+        /** `metadata.namespace` (`default` when left out on the entity). */
+        namespace?: string | string[];
+        /**
+         * The phase (0–3) of the entity's domain is at least this; an
+         * entity in no domain never matches. `evidence` is computed from
+         * the other rules' findings.
+         */
+        phase?: {
+          evidence?: number;
+          declared?: number;
+        };
+        /** The entity has one of these annotations. */
+        hasAnnotation?: string | string[];
+        /** The entity has one of these labels. */
+        hasLabel?: string | string[];
+      };
+      /** What each selected entity must have: exactly one of these keys. */
+      require: {
+        /**
+         * An annotation; with `pattern` (a JavaScript regular expression),
+         * one whose value matches it.
+         */
+        annotation?: {
+          key: string;
+          pattern?: string;
+        };
+        /** A label; with `pattern`, one whose value matches it. */
+        label?: {
+          key: string;
+          pattern?: string;
+        };
+        /**
+         * A `spec` field (`field` is its path below `spec`, e.g. `system`
+         * or `profile.email`); with `equals`, equal to the value or to one
+         * of the list.
+         */
+        spec?: {
+          field: string;
+          equals?: string | number | boolean | Array<string | number | boolean>;
+        };
+        /** A link in `metadata.links` with this type, title or both. */
+        link?: {
+          type?: string;
+          title?: string;
+        };
+        /** `true`: a `metadata.description` that is not empty. */
+        description?: boolean;
+        /** A tag in `metadata.tags`: this one, or one of the list. */
+        tag?: string | string[];
+      };
+    }>;
 
     /** Component `spec.type`s that are deployed. Default `service`, `website`. */
     deployableTypes?: string[];

@@ -8,9 +8,14 @@ import {
   domainAtlasPermissions,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { stringifyError } from '@backstage/errors';
 import { registerActions } from './actions';
-import { KnexContractRevisionStore, KnexDomainAtlasStore } from './database';
+import {
+  KnexContractRevisionStore,
+  KnexDomainAtlasStore,
+  KnexNotificationScopeStore,
+} from './database';
 import { createRouter } from './router';
 import {
   checkAnalysisOptions,
@@ -26,6 +31,10 @@ import {
   DEFAULT_MAX_DEFINITION_SIZE,
   domainAtlasRulesExtensionPoint,
 } from '@domain-atlas/plugin-domain-atlas-node';
+import {
+  readNotificationsConfig,
+  ReportNotifier,
+} from './services/Notifications';
 import { RefreshService } from './services/RefreshService';
 import { ReportService } from './services/ReportService';
 import { CatalogVisibility, VisibleReports } from './services/Visibility';
@@ -59,6 +68,7 @@ export const domainAtlasPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init({
         auth,
@@ -72,6 +82,7 @@ export const domainAtlasPlugin = createBackendPlugin({
         scheduler,
         catalog,
         actionsRegistry,
+        notifications,
       }) {
         const analysisConfig = readAnalysisConfig(
           config,
@@ -98,6 +109,14 @@ export const domainAtlasPlugin = createBackendPlugin({
         const revisions = new KnexContractRevisionStore(
           await database.getClient(),
         );
+        // Owners hear of regressions through Backstage's notifications.
+        const notifier = new ReportNotifier({
+          notifications,
+          store,
+          scopes: new KnexNotificationScopeStore(await database.getClient()),
+          logger,
+          config: readNotificationsConfig(config),
+        });
         const reader = new CatalogReader({
           catalog,
           auth,
@@ -114,6 +133,7 @@ export const domainAtlasPlugin = createBackendPlugin({
             backfill: analysisConfig.contractBackfill,
             maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
           }),
+          onSnapshot: snapshot => notifier.notify(snapshot),
         });
         const contracts = new ContractService({
           store: revisions,

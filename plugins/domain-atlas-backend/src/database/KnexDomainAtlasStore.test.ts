@@ -226,8 +226,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       false,
     );
     expect(await knex.schema.hasTable('domain_atlas_refreshes')).toBe(false);
+    expect(await knex.schema.hasTable('domain_atlas_notification_scopes')).toBe(
+      false,
+    );
 
     await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('domain_atlas_notification_scopes')).toBe(
+      true,
+    );
     expect(await knex.schema.hasTable('domain_atlas_refreshes')).toBe(true);
     expect(
       await knex.schema.hasColumn('domain_atlas_refreshes', 'entity_count'),

@@ -14,3 +14,5 @@ export type {
   StoredRevision,
 } from './ContractRevisionStore';
 export { KnexContractRevisionStore } from './KnexContractRevisionStore';
+export type { NotificationScopeStore } from './NotificationScopeStore';
+export { KnexNotificationScopeStore } from './KnexNotificationScopeStore';

@@ -33,7 +33,11 @@ export const organisation: Entity[] = [
   }),
 ];
 
-/** A catalog whose entities a test can change between refreshes. */
+/**
+ * A catalog whose entities a test can change between refreshes. It
+ * streams them, and answers them by ref (as the notifications backend
+ * asks for groups and their members).
+ */
 export function changingCatalog(initial: Entity[]) {
   const state = { entities: initial };
   const factory = createServiceFactory({
@@ -43,6 +47,11 @@ export function changingCatalog(initial: Entity[]) {
       const catalog = catalogServiceMock({ entities: [] });
       catalog.streamEntities = (req, opts) =>
         catalogServiceMock({ entities: state.entities }).streamEntities(
+          req,
+          opts,
+        );
+      catalog.getEntitiesByRefs = (req, opts) =>
+        catalogServiceMock({ entities: state.entities }).getEntitiesByRefs(
           req,
           opts,
         );

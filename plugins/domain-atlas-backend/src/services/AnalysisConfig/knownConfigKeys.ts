@@ -57,6 +57,15 @@ export const DOMAIN_ATLAS_CONFIG_KEYS: KeyTree = {
     timeout: VALUE,
     maxMemoryMb: VALUE,
   },
+  // services/Notifications/readNotificationsConfig.ts
+  notifications: {
+    enabled: VALUE,
+    minimumSeverity: VALUE,
+    newErrors: { enabled: VALUE, severity: VALUE },
+    breakingChanges: { enabled: VALUE, severity: VALUE },
+    overdueTargets: { enabled: VALUE, severity: VALUE },
+    expiringWaivers: { enabled: VALUE, severity: VALUE, days: VALUE },
+  },
   contractHistory: {
     backfill: listOf({
       api: VALUE,
@@ -70,6 +79,46 @@ export const DOMAIN_ATLAS_CONFIG_KEYS: KeyTree = {
   rules: byName({
     enabled: VALUE,
     severity: VALUE,
+  }),
+  // readConfigRules of the common package checks the values, and that a
+  // rule gives exactly one requirement.
+  customRules: listOf({
+    id: VALUE,
+    principle: VALUE,
+    description: VALUE,
+    severity: VALUE,
+    filter: {
+      kind: VALUE,
+      type: VALUE,
+      lifecycle: VALUE,
+      namespace: VALUE,
+      phase: {
+        evidence: VALUE,
+        declared: VALUE,
+      },
+      hasAnnotation: VALUE,
+      hasLabel: VALUE,
+    },
+    require: {
+      annotation: {
+        key: VALUE,
+        pattern: VALUE,
+      },
+      label: {
+        key: VALUE,
+        pattern: VALUE,
+      },
+      spec: {
+        field: VALUE,
+        equals: VALUE,
+      },
+      link: {
+        type: VALUE,
+        title: VALUE,
+      },
+      description: VALUE,
+      tag: VALUE,
+    },
   }),
   deployableTypes: VALUE,
   datastoreTypes: VALUE,

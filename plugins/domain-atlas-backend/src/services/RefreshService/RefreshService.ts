@@ -25,6 +25,17 @@ const MAX_DEFINITION_SIZE = DEFAULT_MAX_DEFINITION_SIZE;
  */
 const PROCESSING_ALLOWANCE_MS = 5 * 60 * 1000;
 
+/**
+ * Told of each snapshot a refresh stores, with the catalog read it came
+ * from (e.g. to notify owners of what changed). The refresh waits for it,
+ * but its failure is only logged.
+ */
+export type SnapshotListener = (snapshot: {
+  id: number;
+  report: DomainAtlasReport;
+  entities: Entity[];
+}) => Promise<void>;
+
 /** A refresh that stored a new snapshot. */
 export interface RefreshSucceeded {
   status: 'succeeded';
@@ -78,6 +89,7 @@ export class RefreshService {
   private readonly logger: LoggerService;
   private readonly config: AnalysisConfig;
   private readonly contracts: ContractHistory;
+  private readonly onSnapshot: SnapshotListener | undefined;
   private running:
     | { promise: Promise<RefreshResult>; startedAt: number }
     | undefined;
@@ -90,12 +102,14 @@ export class RefreshService {
     logger: LoggerService;
     config: AnalysisConfig;
     contracts: ContractHistory;
+    onSnapshot?: SnapshotListener;
   }) {
     this.reader = options.reader;
     this.store = options.store;
     this.logger = options.logger;
     this.config = options.config;
     this.contracts = options.contracts;
+    this.onSnapshot = options.onSnapshot;
   }
 
   /**
@@ -241,6 +255,14 @@ export class RefreshService {
         ),
         keepSnapshots: this.config.snapshotsToKeep + 1,
       });
+      await this.onSnapshot?.({ id: snapshotId, report, entities }).catch(
+        error =>
+          this.logger.warn(
+            `Domain Atlas could not pass on snapshot ${snapshotId}: ${stringifyError(
+              error,
+            )}`,
+          ),
+      );
       const result: RefreshSucceeded = {
         status: 'succeeded',
         snapshotId,
