@@ -22,7 +22,7 @@ import request from 'supertest';
 import { runAnalysis } from './analysis';
 import { readCatalogFiles } from './catalogFiles';
 import { resolveDefinitionPlaceholders } from './definitionPlaceholders';
-import { writeMixedCatalog } from './__testUtils__/fixtures';
+import { writeMixedCatalog, writeTempTree } from './__testUtils__/fixtures';
 
 /** What the catalog would hold: the entities of the files, resolved. */
 async function catalogEntities(dir: string): Promise<Entity[]> {
@@ -84,6 +84,81 @@ describe('the command line and the backend', () => {
         'which is not in the catalog',
       );
       expect(comparable(backend)).toEqual(comparable(cli.report));
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('give the same findings for config rules, module rules and waivers that end', async () => {
+    const config = {
+      domainAtlas: {
+        rules: { 'runbook-link': { severity: 'error' } },
+        customRules: [
+          {
+            id: 'described',
+            principle: 'The catalog is the source of truth',
+            description: 'A service says what it does.',
+            filter: { kind: 'Component', type: 'service' },
+            require: { description: true },
+          },
+        ],
+      },
+    };
+    const { dir, cleanup } = await writeTempTree({
+      'app-config.yaml': JSON.stringify(config),
+      'catalog.yaml': `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: orders-team }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Domain
+metadata: { name: orders }
+spec: { owner: orders-team }
+---
+apiVersion: backstage.io/v1alpha1
+kind: System
+metadata: { name: orders-system }
+spec: { owner: orders-team, domain: orders }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: orders-service
+  annotations:
+    domain-atlas.io/exemptions: 'runbook-link: paged by the platform (until 2099-12-31); independent-pipeline: old (until 2001-01-01); own-datastore: none'
+spec: { type: service, lifecycle: production, owner: orders-team, system: orders-system }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: orders-worker
+  description: Works the order queue.
+spec: { type: service, lifecycle: production, owner: orders-team, system: orders-system }
+`,
+    });
+    try {
+      const cli = await runAnalysis({
+        paths: ['catalog.yaml'],
+        configs: ['app-config.yaml'],
+        rules: ['@domain-atlas/plugin-domain-atlas-backend-module-runbook'],
+        cwd: dir,
+      });
+      const backend = await backendReport(await catalogEntities(dir), config, [
+        domainAtlasModuleRunbook,
+      ]);
+      const rules = new Set(cli.report.findings.map(finding => finding.rule));
+      for (const rule of [
+        'described',
+        'runbook-link',
+        'unused-exemption',
+        'independent-pipeline',
+      ]) {
+        expect(rules).toContain(rule);
+      }
+      expect(comparable(backend)).toEqual(comparable(cli.report));
+      expect(backend.waivers).toEqual(cli.report.waivers);
     } finally {
       await cleanup();
     }
