@@ -25,3 +25,14 @@ export async function domainAtlas(path, init = {}) {
   });
   return { status: response.status, body: await response.json() };
 }
+
+/** Asks the search backend, as the search page does; returns its results. */
+export async function searchQuery(term, types = []) {
+  const token = await guestToken();
+  const query = new URLSearchParams({ term });
+  types.forEach((type, i) => query.set(`types[${i}]`, type));
+  const response = await fetch(`${backendUrl}/api/search/query?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response.ok ? (await response.json()).results : [];
+}

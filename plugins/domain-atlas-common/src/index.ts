@@ -61,5 +61,6 @@ export {
 export type { IsolationAnalysis } from './isolation';
 export type { PhaseCriterionSpec } from './phases';
 export * from './permissions';
+export * from './search';
 export { readAnalysisOptionsFromConfig } from './configuredOptions';
 export type { ConfiguredAnalysisOptions } from './configuredOptions';

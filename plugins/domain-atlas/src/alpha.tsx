@@ -15,6 +15,16 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import {
+  CONTRACT_SEARCH_DOCUMENT_TYPE,
+  DOMAIN_SEARCH_DOCUMENT_TYPE,
+} from '@domain-atlas/plugin-domain-atlas-common';
+import ApartmentIcon from '@material-ui/icons/Apartment';
+import ExtensionIcon from '@material-ui/icons/Extension';
 import MapIcon from '@material-ui/icons/Map';
 import { DomainAtlasClient, domainAtlasApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -108,9 +118,70 @@ const contractVersionsEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Domains in the search page's results (owner, phase, score):
+ * `search-result-list-item:domain-atlas/domain`. The search backend module
+ * `@domain-atlas/plugin-search-backend-module-domain-atlas` indexes them.
+ */
+const domainSearchResultListItem = SearchResultListItemBlueprint.make({
+  name: 'domain',
+  params: {
+    icon: <ApartmentIcon />,
+    predicate: result => result.type === DOMAIN_SEARCH_DOCUMENT_TYPE,
+    component: () =>
+      import('./components/DomainAtlasSearchResultListItem').then(
+        m => m.DomainSearchResultListItem,
+      ),
+  },
+});
+
+/**
+ * Contracts in the search page's results (version, domain, a marker when
+ * the latest change is breaking):
+ * `search-result-list-item:domain-atlas/contract`.
+ */
+const contractSearchResultListItem = SearchResultListItemBlueprint.make({
+  name: 'contract',
+  params: {
+    icon: <ExtensionIcon />,
+    predicate: result => result.type === CONTRACT_SEARCH_DOCUMENT_TYPE,
+    component: () =>
+      import('./components/DomainAtlasSearchResultListItem').then(
+        m => m.ContractSearchResultListItem,
+      ),
+  },
+});
+
+/**
+ * "Domains" among the search page's result types:
+ * `search-filter-result-type:domain-atlas/domains`.
+ */
+const domainsSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'domains',
+  params: {
+    value: DOMAIN_SEARCH_DOCUMENT_TYPE,
+    name: 'Domains',
+    icon: <ApartmentIcon />,
+  },
+});
+
+/**
+ * "Contracts" among the search page's result types:
+ * `search-filter-result-type:domain-atlas/contracts`.
+ */
+const contractsSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'contracts',
+  params: {
+    value: CONTRACT_SEARCH_DOCUMENT_TYPE,
+    name: 'Contracts',
+    icon: <ExtensionIcon />,
+  },
+});
+
+/**
  * The Domain Atlas plugin for the new frontend system: the API client, the
- * organisation page, the Domain tab and the Group, System, Component and
- * API entity cards.
+ * organisation page, the Domain tab, the Group, System, Component and
+ * API entity cards, and the search page's result items and result types
+ * for domains and contracts.
  *
  * @alpha
  */
@@ -126,5 +197,9 @@ export default createFrontendPlugin({
     ownedDomainsEntityCard,
     findingsEntityCard,
     contractVersionsEntityCard,
+    domainSearchResultListItem,
+    contractSearchResultListItem,
+    domainsSearchResultType,
+    contractsSearchResultType,
   ],
 });

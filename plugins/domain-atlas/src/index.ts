@@ -14,6 +14,8 @@ export {
   EntityDomainAtlasFindingsCard,
   EntityDomainAtlasWarning,
   EntityContractVersionsCard,
+  DomainAtlasSearchResultListItem,
 } from './plugin';
+export type { DomainAtlasSearchResultListItemProps } from './components/DomainAtlasSearchResultListItem';
 export { hasDomainAtlasFindings } from './conditions';
 export * from './api';

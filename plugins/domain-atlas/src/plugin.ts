@@ -6,7 +6,16 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import {
+  createSearchResultListItemExtension,
+  SearchResultListItemExtensionProps,
+} from '@backstage/plugin-search-react';
+import {
+  CONTRACT_SEARCH_DOCUMENT_TYPE,
+  DOMAIN_SEARCH_DOCUMENT_TYPE,
+} from '@domain-atlas/plugin-domain-atlas-common';
 import { DomainAtlasClient, domainAtlasApiRef } from './api';
+import type { DomainAtlasSearchResultListItemProps } from './components/DomainAtlasSearchResultListItem';
 import { rootRouteRef } from './routes';
 
 /**
@@ -136,3 +145,27 @@ export const EntityContractVersionsCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Search result list item for Domain Atlas's domains (owner, phase,
+ * score) and contracts (version, domain, a marker when the latest change
+ * is breaking), for search pages composed by hand: put it among the
+ * children of `SearchResult`. Needs the search backend module
+ * `@domain-atlas/plugin-search-backend-module-domain-atlas`.
+ *
+ * @public
+ */
+export const DomainAtlasSearchResultListItem: (
+  props: SearchResultListItemExtensionProps<DomainAtlasSearchResultListItemProps>,
+) => JSX.Element | null = domainAtlasPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'DomainAtlasSearchResultListItem',
+    component: () =>
+      import('./components/DomainAtlasSearchResultListItem').then(
+        m => m.DomainAtlasSearchResultItem,
+      ),
+    predicate: result =>
+      result.type === DOMAIN_SEARCH_DOCUMENT_TYPE ||
+      result.type === CONTRACT_SEARCH_DOCUMENT_TYPE,
+  }),
+);

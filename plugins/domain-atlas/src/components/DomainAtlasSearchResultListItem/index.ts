@@ -1,0 +1,6 @@
+export {
+  ContractSearchResultListItem,
+  DomainAtlasSearchResultItem,
+  DomainSearchResultListItem,
+} from './DomainAtlasSearchResultListItem';
+export type { DomainAtlasSearchResultListItemProps } from './DomainAtlasSearchResultListItem';
