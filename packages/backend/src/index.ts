@@ -29,6 +29,7 @@ backend.add(import('./modules/demoPermissionPolicy'));
 // default app.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@domain-atlas/plugin-search-backend-module-domain-atlas'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
@@ -36,5 +37,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // runbook or on-call link): how an adopter adds rules of their own.
 backend.add(import('@domain-atlas/plugin-domain-atlas-backend'));
 backend.add(import('@domain-atlas/plugin-domain-atlas-backend-module-runbook'));
+
+// AI agents: the actions of the plugins in backend.actions.pluginSources
+// (Domain Atlas's) as MCP tools at /api/mcp-actions/v1 (README → MCP).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
