@@ -1,5 +1,11 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { Entity } from '@backstage/catalog-model';
 import { analyze } from '@domain-atlas/plugin-domain-atlas-common';
 import {
   KnexContractRevisionStore,
@@ -8,14 +14,24 @@ import {
 } from '../database';
 import { ContractHistory } from '../services/ContractHistory';
 import { ContractService } from '../services/ContractService';
+import { redactReport } from '../services/Visibility';
 import { registerActions } from './registerActions';
 
-const entity = (kind: string, name: string, spec: object) => ({
+const entity = (kind: string, name: string, spec: object): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: { name },
   spec,
 });
+
+const paymentsApi = (version: number) =>
+  entity('API', 'payments-api', {
+    type: 'grpc',
+    lifecycle: 'production',
+    owner: 'payments-team',
+    system: 'payments-system',
+    definition: `syntax = "proto3";\npackage acme.payments.v${version};\n`,
+  });
 
 // checkout calls the payments gRPC API (blocked when payments is down) and
 // shipping listens to payments events (only delayed).
@@ -37,13 +53,7 @@ const entities = [
     owner: 'checkout-team',
     domain: 'shipping',
   }),
-  entity('API', 'payments-api', {
-    type: 'grpc',
-    lifecycle: 'production',
-    owner: 'payments-team',
-    system: 'payments-system',
-    definition: 'syntax = "proto3";\npackage acme.payments.v2;\n',
-  }),
+  paymentsApi(2),
   entity('API', 'payment-events', {
     type: 'asyncapi',
     lifecycle: 'production',
@@ -77,38 +87,67 @@ const entities = [
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-/** The actions over a report and a definition history of `entities`. */
-async function setupWithHistory() {
+/**
+ * The actions over a definition history: the catalog as it was at each
+ * refresh, oldest first. The report is the newest catalog's.
+ */
+async function setupWithHistory(refreshes: Entity[][] = [entities]) {
   const knex = await databases.init('SQLITE_3');
   await KnexDomainAtlasStore.create(mockServices.database({ knex }));
   const store = new KnexContractRevisionStore(knex);
-  await new ContractHistory({
+  const history = new ContractHistory({
     store,
     logger: mockServices.logger.mock(),
     maxDefinitionSize: 1024 * 1024,
-  }).record(entities, new Date('2026-11-20T00:00:00Z'));
-  return setup(new ContractService({ store, maxDefinitionSize: 1024 * 1024 }));
+  });
+  for (const [day, catalog] of refreshes.entries()) {
+    await history.record(catalog, new Date(Date.UTC(2026, 10, 20 + day)));
+  }
+  return setup(
+    new ContractService({ store, maxDefinitionSize: 1024 * 1024 }),
+    refreshes[refreshes.length - 1],
+  );
 }
 
-function setup(contracts?: ContractService) {
+/** The outsider may not read the payments API nor the checkout service. */
+const outsider = mockCredentials.user('user:default/outsider');
+const hiddenFromOutsider = new Set([
+  'api:default/payments-api',
+  'component:default/checkout-service',
+]);
+
+function setup(contracts?: ContractService, catalog: Entity[] = entities) {
   const actionsRegistry = actionsRegistryServiceMock();
   const snapshot: Snapshot = {
     id: 1,
     createdAt: new Date(),
-    entityCount: entities.length,
-    report: analyze(entities, { now: '2026-11-21T00:00:00Z' }),
+    entityCount: catalog.length,
+    report: analyze(catalog, { now: '2026-11-21T00:00:00Z' }),
   };
+  const isOutsider = (credentials: BackstageCredentials) =>
+    (credentials.principal as { userEntityRef?: string }).userEntityRef ===
+    'user:default/outsider';
   registerActions({
     actionsRegistry,
     reports: {
-      forCaller: async () => ({
-        snapshot,
-        report: snapshot.report,
-        canSee: () => true,
-      }),
+      // As VisibleReports answers: the outsider gets a redacted copy.
+      forCaller: async credentials => {
+        if (!isOutsider(credentials)) {
+          return { snapshot, report: snapshot.report, canSee: () => true };
+        }
+        const canSee = (ref: string) => !hiddenFromOutsider.has(ref);
+        return {
+          snapshot,
+          report: redactReport(snapshot.report, canSee),
+          canSee,
+        };
+      },
     },
     contracts: contracts ?? {
       check: async () => {
+        throw new Error('no contract history in this test');
+      },
+      find: async () => {
         throw new Error('no contract history in this test');
       },
     },
@@ -268,5 +307,179 @@ describe('Domain Atlas actions', () => {
         },
       ],
     });
+  });
+
+  it('finds contracts by part of their name, with consumers and their domains', async () => {
+    const actions = await setupWithHistory();
+    const result = await actions.invoke({
+      id: 'test:find-contract',
+      input: { name: 'Payment' },
+    });
+    expect(result.output).toEqual({
+      total: 2,
+      contracts: [
+        {
+          ref: 'api:default/payment-events',
+          title: 'payment-events',
+          family: 'payment-events',
+          version: '1.2.0',
+          domain: 'domain:default/payments',
+          type: 'asyncapi',
+          lifecycle: 'production',
+          consumers: [
+            {
+              ref: 'component:default/shipping-service',
+              domain: 'domain:default/shipping',
+              pin: null,
+              pinSatisfied: null,
+            },
+          ],
+          latestChange: null,
+        },
+        expect.objectContaining({
+          ref: 'api:default/payments-api',
+          version: '2',
+          type: 'grpc',
+          consumers: [
+            expect.objectContaining({
+              ref: 'component:default/checkout-service',
+              domain: 'domain:default/checkout',
+            }),
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('finds contracts by version, as a version or a semver range', async () => {
+    const actions = await setupWithHistory();
+    const refsFor = async (input: object) =>
+      (
+        (await actions.invoke({ id: 'test:find-contract', input })).output as {
+          contracts: { ref: string }[];
+        }
+      ).contracts.map(c => c.ref);
+    expect(await refsFor({ version: '2' })).toEqual([
+      'api:default/payments-api',
+    ]);
+    expect(await refsFor({ version: 'v1.2' })).toEqual([
+      'api:default/payment-events',
+    ]);
+    expect(await refsFor({ version: '>=1' })).toEqual([
+      'api:default/payment-events',
+      'api:default/payments-api',
+    ]);
+    expect(await refsFor({ version: '3' })).toEqual([]);
+  });
+
+  it('finds contracts by domain or by ref, every filter narrowing', async () => {
+    const actions = await setupWithHistory();
+    const refsFor = async (input: object) =>
+      (
+        (await actions.invoke({ id: 'test:find-contract', input })).output as {
+          contracts: { ref: string }[];
+        }
+      ).contracts.map(c => c.ref);
+    expect(await refsFor({ domainRef: 'payments' })).toEqual([
+      'api:default/payment-events',
+      'api:default/payments-api',
+    ]);
+    expect(await refsFor({ domainRef: 'domain:default/checkout' })).toEqual([]);
+    // A whole ref names one API: payments-api, not payment-events.
+    expect(await refsFor({ name: 'api:default/payments-api' })).toEqual([
+      'api:default/payments-api',
+    ]);
+    expect(await refsFor({ name: 'payment', version: '^1' })).toEqual([
+      'api:default/payment-events',
+    ]);
+  });
+
+  it('says what find-contract needs instead of listing everything', async () => {
+    const actions = await setupWithHistory();
+    await expect(
+      actions.invoke({ id: 'test:find-contract', input: {} }),
+    ).rejects.toThrow(/Give a name, a version or a domainRef/);
+    await expect(
+      actions.invoke({
+        id: 'test:find-contract',
+        input: { domainRef: 'domain:default/nope' },
+      }),
+    ).rejects.toThrow(/known domains: domain:default\/checkout/);
+  });
+
+  it('tells whether the latest recorded change of a contract was breaking', async () => {
+    // payments-api moved from package v2 to v3, dropping the v2 package.
+    const actions = await setupWithHistory([
+      entities,
+      entities.map(e =>
+        e.metadata.name === 'payments-api' ? paymentsApi(3) : e,
+      ),
+    ]);
+    const result = await actions.invoke({
+      id: 'test:find-contract',
+      input: { name: 'payments-api' },
+    });
+    expect(result.output).toMatchObject({
+      total: 1,
+      contracts: [
+        {
+          ref: 'api:default/payments-api',
+          version: '3',
+          latestChange: {
+            classification: 'breaking',
+            breaking: true,
+            fromVersion: '2',
+            toVersion: '3',
+            needsMajor: false,
+            at: '2026-11-21T00:00:00.000Z',
+          },
+        },
+      ],
+    });
+  });
+
+  it('finds only the contracts and consumers the caller may see', async () => {
+    const actions = await setupWithHistory();
+    const forOutsider = await actions.invoke({
+      id: 'test:find-contract',
+      input: { name: 'payment' },
+      credentials: outsider,
+    });
+    expect(forOutsider.output).toMatchObject({
+      total: 1,
+      contracts: [{ ref: 'api:default/payment-events' }],
+    });
+    expect(JSON.stringify(forOutsider.output)).not.toContain('payments-api');
+    expect(JSON.stringify(forOutsider.output)).not.toContain(
+      'checkout-service',
+    );
+  });
+
+  it('shows agents read-only tools with every input described', async () => {
+    const { actions } = await setup().list();
+    expect(actions.map(a => a.name)).toEqual([
+      'who-owns',
+      'get-domain-contracts',
+      'get-domain-findings',
+      'get-failure-impact',
+      'find-contract',
+      'check-contract-change',
+    ]);
+    for (const action of actions) {
+      expect(action.attributes).toEqual({
+        readOnly: true,
+        idempotent: true,
+        destructive: false,
+      });
+      const input = action.schema.input as {
+        properties: Record<string, { description?: string }>;
+      };
+      for (const [field, schema] of Object.entries(input.properties)) {
+        expect({ field, description: schema.description }).toEqual({
+          field,
+          description: expect.stringMatching(/\w/),
+        });
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   consumerImpact,
   consumersOf,
   ContractCheckResult,
+  ContractConsumer,
   ContractDetail,
   ContractListItem,
   ContractRevision,
@@ -44,6 +45,28 @@ function toRevision(revision: StoredRevision): ContractRevision {
     lastSeen: revision.lastSeen.toISOString(),
     change: revision.change,
   };
+}
+
+/** The most recent recorded change of a contract, as lists show it. */
+function latestChange(
+  revision: StoredRevision | undefined,
+): ContractListItem['latestChange'] {
+  return revision?.change
+    ? {
+        classification: revision.change.classification,
+        needsMajor: revision.change.needsMajor,
+        fromVersion: revision.change.fromVersion,
+        toVersion: revision.change.toVersion,
+        at: revision.firstSeen.toISOString(),
+      }
+    : null;
+}
+
+/** A contract `ContractService.find` picked. */
+export interface ContractMatch {
+  contract: ContractSummary;
+  consumers: ContractConsumer[];
+  latestChange: ContractListItem['latestChange'];
 }
 
 /**
@@ -112,11 +135,8 @@ export class ContractService {
 
   /** Every contract with its consumer count and latest recorded change. */
   async list(report: DomainAtlasReport): Promise<ContractListItem[]> {
-    const latest = new Map(
-      (await this.store.getLatestRevisions()).map(r => [r.apiRef, r]),
-    );
+    const latest = await this.latestRevisions();
     return report.contracts.map(contract => {
-      const revision = latest.get(contract.ref);
       const consumers = consumersOf(contract, ref =>
         domainOfEntity(report, ref),
       );
@@ -131,17 +151,29 @@ export class ContractService {
         consumerCount: consumers.length,
         unsatisfiedPins: contract.pins.filter(pin => pin.satisfied === false)
           .length,
-        latestChange: revision?.change
-          ? {
-              classification: revision.change.classification,
-              needsMajor: revision.change.needsMajor,
-              fromVersion: revision.change.fromVersion,
-              toVersion: revision.change.toVersion,
-              at: revision.firstSeen.toISOString(),
-            }
-          : null,
+        latestChange: latestChange(latest.get(contract.ref)),
       };
     });
+  }
+
+  /**
+   * The report's contracts that `matches` picks, each with its consumers
+   * and latest recorded change.
+   */
+  async find(
+    report: DomainAtlasReport,
+    matches: (contract: ContractSummary) => boolean,
+  ): Promise<ContractMatch[]> {
+    const found = report.contracts.filter(matches);
+    if (found.length === 0) {
+      return [];
+    }
+    const latest = await this.latestRevisions();
+    return found.map(contract => ({
+      contract,
+      consumers: consumersOf(contract, ref => domainOfEntity(report, ref)),
+      latestChange: latestChange(latest.get(contract.ref)),
+    }));
   }
 
   /** One contract: family, history with classified changes, consumers and pins. */
@@ -158,6 +190,12 @@ export class ContractService {
       history: (await this.store.getRevisions(apiRef)).map(toRevision),
       consumers: consumersOf(contract, ref => domainOfEntity(report, ref)),
     };
+  }
+
+  private async latestRevisions(): Promise<Map<string, StoredRevision>> {
+    return new Map(
+      (await this.store.getLatestRevisions()).map(r => [r.apiRef, r]),
+    );
   }
 
   /**
