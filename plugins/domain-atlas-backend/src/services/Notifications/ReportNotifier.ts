@@ -5,6 +5,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { DomainAtlasReport } from '@domain-atlas/plugin-domain-atlas-common';
 import { DomainAtlasStore, NotificationScopeStore } from '../../database';
 import { readStoredReport } from '../ReportService/readStoredReport';
+import { catalogStillLoading } from './catalogStillLoading';
 import {
   AtlasNotification,
   composeNotifications,
@@ -111,6 +112,12 @@ export class ReportNotifier {
     if (!('report' in previous)) {
       this.logger.debug(
         `Domain Atlas sends no notifications of snapshot ${snapshot.id}: the one before is unreadable (${previous.problem})`,
+      );
+      return [];
+    }
+    if (catalogStillLoading(previous.report, snapshot.report)) {
+      this.logger.info(
+        `Domain Atlas sends no notifications of snapshot ${snapshot.id}: the catalog grew from ${previous.report.generatedFrom.entityCount} to ${snapshot.report.generatedFrom.entityCount} entities since the one before, so this one is the new baseline`,
       );
       return [];
     }
