@@ -225,6 +225,9 @@ const validators = makeValidator();
 
 /** A value as a finding shows it: quoted, and cut when long. */
 function shown(value: unknown): string {
+  if (value === undefined) {
+    return 'missing';
+  }
   if (typeof value !== 'string') {
     return valueText(value);
   }
