@@ -9,18 +9,28 @@
 // starts the demo once more with demo.hideRestrictedEntities: true for the
 // *.restricted.test.mjs files. Ends with `N passed, N failed`. Screenshots
 // go to test-output/screenshots/.
+//
+// In the first run the demo reads one more catalog file besides the
+// locations of app-config.yaml: an empty one in a temporary directory,
+// named to the tests as E2E_CATALOG_FILE, that a test may add entities to
+// (notifications.test.mjs does) and that is deleted at the end. Such tests
+// run last, as the other tests count the demo's entities and findings.
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   createWriteStream,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outputDir = join(root, 'test-output');
@@ -110,6 +120,29 @@ function startScript(script, logName, env) {
   return child;
 }
 
+/** The catalog locations of app-config.yaml, as the demo backend reads them. */
+async function configuredLocations() {
+  const { stdout } = await promisify(execFile)(
+    'npx',
+    ['backstage-cli', 'config:print', '--lax', '--format', 'json'],
+    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout).catalog?.locations ?? [];
+}
+
+/**
+ * The config of a demo that also reads `file`: Backstage reads
+ * APP_CONFIG_<path> variables as config, and a list given so replaces the
+ * configured one, so it repeats app-config.yaml's locations.
+ */
+async function withCatalogFile(file) {
+  const locations = [
+    ...(await configuredLocations()),
+    { type: 'file', target: file },
+  ];
+  return { APP_CONFIG_catalog_locations: JSON.stringify(locations) };
+}
+
 const ports = [3000, 3001, 7007];
 let servers = [];
 
@@ -153,14 +186,31 @@ const testFiles = readdirSync(testDir)
   .filter(name => name.endsWith('.test.mjs'))
   .filter(name => only.length === 0 || only.some(word => name.includes(word)));
 
+// Tests that add entities to the catalog file, and so findings to the
+// demo: run after the tests that count them.
+const changesCatalog = name => ['notifications.test.mjs'].includes(name);
+const lastIfChangingCatalog = (a, b) =>
+  Number(changesCatalog(a)) - Number(changesCatalog(b));
+
+const catalogDir = mkdtempSync(join(tmpdir(), 'domain-atlas-e2e-'));
+const catalogFile = join(catalogDir, 'catalog.yaml');
+writeFileSync(
+  catalogFile,
+  '# Entities that browser tests add to the demo while they run (scripts/e2e.mjs).\n',
+);
+process.on('exit', () => rmSync(catalogDir, { recursive: true, force: true }));
+
 // The demo organisation has 12 domains and 18 APIs (examples/README.md);
 // with demo.hideRestrictedEntities the guest loses the Payments domain and
 // its 2 APIs. `*.restricted.test.mjs` run against a demo started so.
 const phases = [
   {
     title: 'the demo',
-    files: testFiles.filter(name => !name.endsWith('.restricted.test.mjs')),
+    files: testFiles
+      .filter(name => !name.endsWith('.restricted.test.mjs'))
+      .sort(lastIfChangingCatalog),
     env: {},
+    catalogFile,
     expected: { domains: 12, contracts: 18 },
     legacyApp: true,
   },
@@ -186,9 +236,13 @@ for (const phase of phases.filter(p => p.files.length > 0)) {
   );
   try {
     await waitFor('the previous demo to stop', portsFree);
-    servers = [startScript('start', 'demo.log', phase.env)];
+    const env = {
+      ...phase.env,
+      ...(phase.catalogFile ? await withCatalogFile(phase.catalogFile) : {}),
+    };
+    servers = [startScript('start', 'demo.log', env)];
     if (phase.legacyApp) {
-      servers.push(startScript('start:legacy', 'legacy-app.log', phase.env));
+      servers.push(startScript('start:legacy', 'legacy-app.log', env));
     }
     const started = Date.now();
     await waitFor('the backend on :7007', () =>
@@ -213,6 +267,7 @@ for (const phase of phases.filter(p => p.files.length > 0)) {
         E2E_APP_URL: appUrl,
         E2E_LEGACY_APP_URL: legacyAppUrl,
         E2E_OUTPUT_DIR: outputDir,
+        ...(phase.catalogFile ? { E2E_CATALOG_FILE: phase.catalogFile } : {}),
       },
     });
     stream.on('test:pass', event => {

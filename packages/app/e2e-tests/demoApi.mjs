@@ -12,10 +12,13 @@ async function guestToken() {
   return body.backstageIdentity.token;
 }
 
-/** Calls the Domain Atlas API; returns status and parsed body. */
-export async function domainAtlas(path, init = {}) {
+/**
+ * Calls a backend plugin's API (`/api/<pluginId><path>`); returns status
+ * and parsed body (undefined when empty).
+ */
+export async function guestCall(pluginId, path, init = {}) {
   const token = await guestToken();
-  const response = await fetch(`${backendUrl}/api/domain-atlas${path}`, {
+  const response = await fetch(`${backendUrl}/api/${pluginId}${path}`, {
     ...init,
     headers: {
       authorization: `Bearer ${token}`,
@@ -23,7 +26,13 @@ export async function domainAtlas(path, init = {}) {
       ...init.headers,
     },
   });
-  return { status: response.status, body: await response.json() };
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Calls the Domain Atlas API; returns status and parsed body. */
+export function domainAtlas(path, init = {}) {
+  return guestCall('domain-atlas', path, init);
 }
 
 /** Asks the search backend, as the search page does; returns its results. */

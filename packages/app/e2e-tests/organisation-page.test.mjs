@@ -171,6 +171,34 @@ describe('Domain Atlas organisation page', () => {
     });
   });
 
+  it("shows the adopter's own rules on the Rules tab: the demo's module rule and config rule", async () => {
+    // runbook-link comes from the example backend module wired into the
+    // demo backend, deployable-in-system from app-config.yaml.
+    const runbook = page.getByRole('region', { name: /\(runbook-link\)$/ });
+    await openTab('/rules', runbook);
+    assert.match(
+      await runbook.getByRole('heading').first().innerText(),
+      /You build it, you run it/,
+    );
+    await runbook
+      .locator(entityLink('component', 'checkout-orchestrator'))
+      .first()
+      .waitFor();
+    // A service with a runbook link is not named.
+    assert.equal(
+      await runbook.locator(entityLink('component', 'orders-service')).count(),
+      0,
+    );
+
+    const inSystem = page.getByRole('region', {
+      name: /\(deployable-in-system\)$/,
+    });
+    await inSystem
+      .locator(entityLink('component', 'coupons-service'))
+      .first()
+      .waitFor();
+  });
+
   it("lists the waivers with their end on the Rules tab's Waivers view", async () => {
     const waivers = page.getByRole('tab', { name: 'Waivers' });
     await openTab('/rules', waivers);
