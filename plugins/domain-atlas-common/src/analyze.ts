@@ -13,7 +13,7 @@ import { buildDomainModel } from './domains';
 import { buildOwnershipModel } from './ownership';
 import { buildRepositoryIndex } from './repositories';
 import { buildContractIndex, summarizeContracts } from './contracts';
-import { evaluateRules } from './findings';
+import { evaluateRules, findingsByDomain } from './findings';
 import { EvidencePhases } from './evidencePhases';
 import { WaiverLedger } from './waivers';
 import { assessPhase, ComponentFacts } from './phases';
@@ -150,17 +150,7 @@ export function analyze(
   const { context, internals } = buildContext(entities, options, sources);
   const waivers = new WaiverLedger(context);
   const findings = evaluateRules(context, waivers);
-  const byDomain = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (finding.domain !== null) {
-      const list = byDomain.get(finding.domain);
-      if (list) {
-        list.push(finding);
-      } else {
-        byDomain.set(finding.domain, [finding]);
-      }
-    }
-  }
+  const byDomain = findingsByDomain(findings);
   const isolation = analyzeIsolation(context);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 import type { Finding, MigrationPhase } from './report';
 import type { RuleContext } from './rules/types';
 import { evaluateCriteria, evidencePhase } from './phases';
+import { findingsByDomain } from './findings';
 
 /**
  * The evidence phase of each domain, for the rules that read it
@@ -16,18 +17,7 @@ export class EvidencePhases {
 
   /** The findings of every rule that does not read the evidence phase. */
   learn(findings: Iterable<Finding>): void {
-    const byDomain = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      if (finding.domain !== null) {
-        const list = byDomain.get(finding.domain);
-        if (list) {
-          list.push(finding);
-        } else {
-          byDomain.set(finding.domain, [finding]);
-        }
-      }
-    }
-    this.byDomain = byDomain;
+    this.byDomain = findingsByDomain(findings);
     this.phases.clear();
   }
 

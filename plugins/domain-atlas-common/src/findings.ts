@@ -293,3 +293,21 @@ export function evaluateRules(
   }
   return findings;
 }
+
+/** The findings that belong to a domain, by domain; the rest are left out. */
+export function findingsByDomain(
+  findings: Iterable<Finding>,
+): Map<string, Finding[]> {
+  const byDomain = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.domain !== null) {
+      const list = byDomain.get(finding.domain);
+      if (list) {
+        list.push(finding);
+      } else {
+        byDomain.set(finding.domain, [finding]);
+      }
+    }
+  }
+  return byDomain;
+}
