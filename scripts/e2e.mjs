@@ -16,9 +16,8 @@
 // (notifications.test.mjs does) and that is deleted at the end. Such tests
 // run last, as the other tests count the demo's entities and findings.
 
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
-  createWriteStream,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -31,6 +30,11 @@ import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import {
+  killAllProcessGroups,
+  startInBackground,
+  stopProcessGroup,
+} from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outputDir = join(root, 'test-output');
@@ -54,8 +58,8 @@ async function isUp(url, init) {
   }
 }
 
-async function waitFor(description, probe) {
-  const deadline = Date.now() + startupTimeoutMs;
+async function waitFor(description, probe, timeoutMs = startupTimeoutMs) {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) {
       return;
@@ -63,7 +67,7 @@ async function waitFor(description, probe) {
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
   throw new Error(
-    `timed out after ${startupTimeoutMs / 1000}s waiting for ${description}`,
+    `timed out after ${timeoutMs / 1000}s waiting for ${description}`,
   );
 }
 
@@ -108,16 +112,13 @@ async function demoAnalysed({ domains, contracts }) {
 
 /** Starts `npm run <script>` in its own process group, output to a log. */
 function startScript(script, logName, env) {
-  const output = createWriteStream(join(outputDir, logName));
-  const child = spawn('npm', ['run', script], {
+  const logFile = join(outputDir, logName);
+  rmSync(logFile, { force: true });
+  return startInBackground('npm', ['run', script], {
     cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none', ...env },
+    env: { BROWSER: 'none', ...env },
+    logFile,
   });
-  child.stdout.pipe(output);
-  child.stderr.pipe(output);
-  return child;
 }
 
 /** The catalog locations of app-config.yaml, as the demo backend reads them. */
@@ -146,17 +147,18 @@ async function withCatalogFile(file) {
 const ports = [3000, 3001, 7007];
 let servers = [];
 
-function stopDemo() {
-  for (const server of servers) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+/**
+ * Stops the demo and waits until its ports are free: the next phase, and
+ * the adopter test after this script, start a backend on :7007 too. The
+ * backend shuts down gracefully on SIGTERM, which takes seconds; whatever
+ * is left after the grace time gets SIGKILL.
+ */
+async function stopDemo() {
+  await Promise.all(servers.map(server => stopProcessGroup(server, 20_000)));
   servers = [];
+  await waitFor('the demo to stop', portsFree, 60_000);
 }
-process.on('exit', stopDemo);
+process.on('exit', killAllProcessGroups);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => process.exit(130));
 }
@@ -287,7 +289,12 @@ for (const phase of phases.filter(p => p.files.length > 0)) {
     );
     failed += 1;
   } finally {
-    stopDemo();
+    try {
+      await stopDemo();
+    } catch (error) {
+      console.error(`e2e: ${error.message}`);
+      failed += 1;
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import {
   logTail,
   startInBackground,
   stopProcessGroup,
-} from './processes.mjs';
+} from '../processes.mjs';
 
 /**
  * Polls `probe` every 2 s until it returns something truthy, or throws after

@@ -19,7 +19,7 @@
 
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './processes.mjs';
+import { runCommand } from '../processes.mjs';
 
 const APP_NAME = 'adopter-app';
 

@@ -17,7 +17,7 @@ import {
 import { execFile } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { runCommand } from './processes.mjs';
+import { runCommand } from '../processes.mjs';
 
 const execFileAsync = promisify(execFile);
 

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './processes.mjs';
+import { runCommand } from '../processes.mjs';
 
 /** What an adopter's app installs; the CLI is not part of an app. */
 const PLUGIN_PACKAGES = [

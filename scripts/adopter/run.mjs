@@ -51,7 +51,7 @@ import {
   runCommand,
   stopAllProcessGroups,
   stopProcessGroup,
-} from './processes.mjs';
+} from '../processes.mjs';
 import { typeCheckEntryPoints } from './type-check.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -10,7 +10,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './processes.mjs';
+import { runCommand } from '../processes.mjs';
 
 const ENTRY_POINTS = `// Written by the Domain Atlas adopter test (scripts/adopter/type-check.mjs).
 import type { FrontendFeature } from '@backstage/frontend-plugin-api';

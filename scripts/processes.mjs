@@ -1,7 +1,8 @@
-// Child processes of the adopter test: every command writes its output to a
-// log file (the step log stays readable; the file is there when it fails),
-// runs in its own process group (so a timeout or a failure stops npm or
-// backstage-cli together with everything they started) and has a deadline.
+// Child processes of the browser and adopter tests: every command writes its
+// output to a log file (the step log stays readable; the file is there when
+// it fails), runs in its own process group (so a timeout or a failure stops
+// npm or backstage-cli together with everything they started) and has a
+// deadline.
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
