@@ -33,6 +33,20 @@ export interface Config {
       snapshotsToKeep?: number;
     };
 
+    /**
+     * Each refresh analyses the catalog in a worker thread of its own, so
+     * that a large catalog never holds up the backend.
+     */
+    refresh?: {
+      /**
+       * The heap of a refresh's worker thread in MB (V8's old generation).
+       * A refresh that needs more is stopped and recorded as failed; the
+       * last good report stays in use. Default 2048; a catalog of 100,000
+       * entities needs about a third of it.
+       */
+      maxMemoryMb?: number;
+    };
+
     /** The recorded history of API definitions. */
     contractHistory?: {
       /**

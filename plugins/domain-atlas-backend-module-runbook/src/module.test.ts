@@ -11,10 +11,26 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import domainAtlasPlugin from '@domain-atlas/plugin-domain-atlas-backend';
 import { domainAtlasRulesExtensionPoint } from '@domain-atlas/plugin-domain-atlas-node';
 import request from 'supertest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { domainAtlasModuleRunbook } from './module';
 import { runbookLinkRule } from './runbookRule';
 
 const user = mockCredentials.user.header();
+
+/** A rule module, as a file, whose one rule has the id `id`. */
+function clashingRuleModule(id: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'rules-')), 'clash.js');
+  const rule = { ...runbookLinkRule, id, evaluate: undefined };
+  writeFileSync(
+    file,
+    `module.exports = { rule: { ...${JSON.stringify(
+      rule,
+    )}, *evaluate() {} } };\n`,
+  );
+  return file;
+}
 
 const entity = (
   kind: string,
@@ -141,7 +157,7 @@ describe('the runbook module', () => {
           env.registerInit({
             deps: { rules: domainAtlasRulesExtensionPoint },
             async init({ rules }) {
-              rules.addRules({ ...runbookLinkRule, id });
+              rules.addRuleModule(clashingRuleModule(id));
             },
           });
         },

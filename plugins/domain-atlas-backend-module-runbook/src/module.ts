@@ -1,6 +1,5 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { domainAtlasRulesExtensionPoint } from '@domain-atlas/plugin-domain-atlas-node';
-import { runbookLinkRule } from './runbookRule';
 
 /**
  * Adds the `runbook-link` rule to Domain Atlas.
@@ -14,7 +13,9 @@ export const domainAtlasModuleRunbook = createBackendModule({
     env.registerInit({
       deps: { rules: domainAtlasRulesExtensionPoint },
       async init({ rules }) {
-        rules.addRules(runbookLinkRule);
+        // The rule runs in the refresh's worker thread, which loads it
+        // from its module.
+        rules.addRuleModule(require.resolve('./runbookRule'));
       },
     });
   },

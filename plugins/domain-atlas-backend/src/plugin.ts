@@ -3,10 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import {
-  DomainAtlasRule,
-  domainAtlasPermissions,
-} from '@domain-atlas/plugin-domain-atlas-common';
+import { domainAtlasPermissions } from '@domain-atlas/plugin-domain-atlas-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { stringifyError } from '@backstage/errors';
@@ -36,6 +33,7 @@ import {
   ReportNotifier,
 } from './services/Notifications';
 import { RefreshService } from './services/RefreshService';
+import { loadRuleModules } from './services/RefreshService/ruleModules';
 import { ReportService } from './services/ReportService';
 import { CatalogVisibility, VisibleReports } from './services/Visibility';
 
@@ -47,11 +45,11 @@ import { CatalogVisibility, VisibleReports } from './services/Visibility';
 export const domainAtlasPlugin = createBackendPlugin({
   pluginId: 'domain-atlas',
   register(env) {
-    // Rules added by backend modules, known before init runs.
-    const moduleRules: DomainAtlasRule[] = [];
+    // Rule modules added by backend modules, known before init runs.
+    const ruleModules: string[] = [];
     env.registerExtensionPoint(domainAtlasRulesExtensionPoint, {
-      addRules(...rules) {
-        moduleRules.push(...rules.flat());
+      addRuleModule(module) {
+        ruleModules.push(module);
       },
     });
 
@@ -84,6 +82,9 @@ export const domainAtlasPlugin = createBackendPlugin({
         actionsRegistry,
         notifications,
       }) {
+        // Loaded here to check them at start-up; each refresh's worker
+        // loads them again to run them.
+        const moduleRules = loadRuleModules(ruleModules);
         const analysisConfig = readAnalysisConfig(
           config,
           moduleRules.map(rule => rule.id),
@@ -127,13 +128,17 @@ export const domainAtlasPlugin = createBackendPlugin({
           store,
           logger,
           config: analysisConfig,
+          analysisSetup: {
+            config: config.getOptionalConfig('domainAtlas')?.get(),
+            ruleModules,
+            maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
+          },
           contracts: new ContractHistory({
             store: revisions,
             logger,
             backfill: analysisConfig.contractBackfill,
             maxDefinitionSize: DEFAULT_MAX_DEFINITION_SIZE,
           }),
-          onSnapshot: snapshot => notifier.notify(snapshot),
         });
         const contracts = new ContractService({
           store: revisions,
@@ -141,6 +146,17 @@ export const domainAtlasPlugin = createBackendPlugin({
           limits: readContractCheckConfig(config),
         });
         const reports = new ReportService({ store, refresher, logger });
+        refresher.setSnapshotListener(async ({ owners }) => {
+          // Loads the new report for the routes now, rather than at the
+          // next request, and compares it with the one served before.
+          const snapshot = await reports.getSnapshot();
+          await notifier.notify({
+            id: snapshot.id,
+            report: snapshot.report,
+            owners,
+            previous: reports.servedBefore(snapshot.id)?.report,
+          });
+        });
         // Every route and action serves the report as the caller may see
         // it under the catalog's permissions.
         const visible = new VisibleReports({

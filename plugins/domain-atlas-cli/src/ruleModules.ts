@@ -1,16 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { DomainAtlasRule } from '@domain-atlas/plugin-domain-atlas-common';
+import { rulesExportedBy } from '@domain-atlas/plugin-domain-atlas-node';
 import { CliInputError } from './errors';
-
-function isRule(value: unknown): value is DomainAtlasRule {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as DomainAtlasRule).id === 'string' &&
-    typeof (value as DomainAtlasRule).evaluate === 'function'
-  );
-}
 
 /** A path (relative to `cwd`) or an installed package name, resolved. */
 function resolveModule(spec: string, cwd: string): string {
@@ -57,15 +49,8 @@ export function loadRuleModules(
         `--rules ${spec}: cannot load it: ${(error as Error).message}`,
       );
     }
-    const found = new Set<DomainAtlasRule>();
-    for (const value of Object.values(exported ?? {})) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (isRule(item)) {
-          found.add(item);
-        }
-      }
-    }
-    if (found.size === 0) {
+    const found = rulesExportedBy(exported);
+    if (found.length === 0) {
       throw new CliInputError(
         `--rules ${spec}: exports no rule; export DomainAtlasRule objects (an id, a principle, a description, a defaultSeverity and an evaluate function)`,
       );

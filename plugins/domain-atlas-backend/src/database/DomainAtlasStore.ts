@@ -12,11 +12,12 @@ export interface Snapshot {
 export type SnapshotSummary = Omit<Snapshot, 'report'>;
 
 /**
- * A snapshot as stored: its report is the JSON text, not yet parsed or
- * checked, so that an unreadable one can be told apart and skipped.
+ * A snapshot as stored: its report is the JSON texts of its parts (see
+ * `reportParts`), not yet parsed or checked, so that an unreadable one can
+ * be told apart and skipped.
  */
 export interface StoredSnapshot extends SnapshotSummary {
-  reportJson: string;
+  reportParts: string[];
 }
 
 /** One domain's phase, score and finding counts in one snapshot. */
@@ -53,11 +54,14 @@ export interface RefreshRecord {
  * Where Domain Atlas keeps its snapshots, history and refresh log.
  */
 export interface DomainAtlasStore {
-  /** Stores a report and its per-domain history rows in one transaction. */
+  /**
+   * Stores a report, as the JSON texts of its parts (see `reportParts`),
+   * and its per-domain history rows in one transaction.
+   */
   saveSnapshot(snapshot: {
     createdAt: Date;
     entityCount: number;
-    report: DomainAtlasReport;
+    reportParts: string[];
     history: Omit<DomainHistoryRow, 'snapshotId' | 'recordedAt'>[];
   }): Promise<number>;
   /** The id of the newest snapshot, a cheap check for cached reports. */
@@ -83,7 +87,7 @@ export interface DomainAtlasStore {
   }): Promise<RefreshRecord | undefined>;
   /**
    * Deletes history rows and refresh records older than `before`, and all
-   * but the newest `keepSnapshots` full reports.
+   * but the newest `keepSnapshots` full reports (with their parts).
    */
   prune(options: { before: Date; keepSnapshots: number }): Promise<void>;
 }

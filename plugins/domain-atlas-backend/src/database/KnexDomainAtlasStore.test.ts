@@ -1,6 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DomainAtlasReport } from '@domain-atlas/plugin-domain-atlas-common';
+import { StoredSnapshot } from './DomainAtlasStore';
 import { KnexDomainAtlasStore } from './KnexDomainAtlasStore';
+import { readReportParts, reportParts } from './reportParts';
 
 jest.setTimeout(60_000);
 
@@ -8,12 +10,21 @@ const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_15'],
 });
 
-// The store keeps reports as opaque JSON: a minimal one is enough here.
+// The store keeps reports as opaque JSON: a minimal one is enough here,
+// with enough findings to fill several small parts.
 const report = (title: string) =>
   ({
     schemaVersion: 1,
     domains: [{ ref: 'domain:default/orders', title }],
+    findings: Array.from({ length: 30 }, (_, i) => ({ id: `${title}:${i}` })),
   } as unknown as DomainAtlasReport);
+
+const partsOf = (title: string) => reportParts(report(title), 100);
+
+async function reportOf(stored: StoredSnapshot | undefined) {
+  const read = await readReportParts(stored!.reportParts);
+  return (read as { value: DomainAtlasReport }).value;
+}
 
 const historyRow = (domainRef: string, score: number) => ({
   domainRef,
@@ -50,13 +61,13 @@ describe.each(databases.eachSupportedId())(
       const first = await store.saveSnapshot({
         createdAt: new Date('2026-11-01T10:00:00Z'),
         entityCount: 10,
-        report: report('First'),
+        reportParts: partsOf('First'),
         history: [historyRow('domain:default/orders', 70)],
       });
       const second = await store.saveSnapshot({
         createdAt: new Date('2026-11-02T10:00:00Z'),
         entityCount: 12,
-        report: report('Second'),
+        reportParts: partsOf('Second'),
         history: [
           historyRow('domain:default/orders', 85),
           historyRow('domain:default/payments', 40),
@@ -67,9 +78,8 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getLatestSnapshotId()).toBe(second);
       const latest = await store.getStoredSnapshot();
       expect(latest).toMatchObject({ id: second, entityCount: 12 });
-      expect(JSON.parse(latest!.reportJson)).toMatchObject({
-        domains: [{ title: 'Second' }],
-      });
+      expect(latest!.reportParts.length).toBeGreaterThan(5);
+      expect(await reportOf(latest)).toEqual(report('Second'));
       expect(latest!.createdAt.toISOString()).toBe('2026-11-02T10:00:00.000Z');
       expect(await store.getLatestSnapshotSummary()).toEqual({
         id: second,
@@ -78,7 +88,7 @@ describe.each(databases.eachSupportedId())(
       });
       const before = await store.getStoredSnapshot({ before: second });
       expect(before).toMatchObject({ id: first, entityCount: 10 });
-      expect(JSON.parse(before!.reportJson).domains[0].title).toBe('First');
+      expect((await reportOf(before)).domains[0].title).toBe('First');
       expect(await store.getStoredSnapshot({ before: first })).toBeUndefined();
 
       const orders = await store.getHistory({
@@ -118,7 +128,7 @@ describe.each(databases.eachSupportedId())(
       await store.saveSnapshot({
         createdAt: new Date('2026-11-03T00:00:00Z'),
         entityCount: 5000,
-        report: report('Big'),
+        reportParts: partsOf('Big'),
         history,
       });
       const rows = await store.getHistory({
@@ -186,12 +196,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('prunes history past the retention and all but the newest reports', async () => {
-      const { store } = await createStore(databaseId);
+      const { knex, store } = await createStore(databaseId);
       for (const day of [1, 2, 3, 4]) {
         await store.saveSnapshot({
           createdAt: new Date(`2026-11-0${day}T00:00:00Z`),
           entityCount: day,
-          report: report(`Day ${day}`),
+          reportParts: partsOf(`Day ${day}`),
           history: [historyRow('domain:default/orders', day)],
         });
       }
@@ -205,7 +215,12 @@ describe.each(databases.eachSupportedId())(
       });
       expect(rows.map(row => row.score)).toEqual([3, 4]);
       const latest = await store.getStoredSnapshot();
-      expect(JSON.parse(latest!.reportJson).domains[0].title).toBe('Day 4');
+      expect((await reportOf(latest)).domains[0].title).toBe('Day 4');
+      // The parts of pruned reports go with them.
+      const parts = await knex('domain_atlas_report_parts').distinct(
+        'snapshot_id',
+      );
+      expect(parts.map(row => row.snapshot_id).sort()).toEqual([3, 4]);
     });
   },
 );

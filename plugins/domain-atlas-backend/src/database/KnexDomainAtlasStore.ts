@@ -7,7 +7,6 @@ import {
   DomainAtlasStore,
   DomainHistoryRow,
   RefreshRecord,
-  Snapshot,
   SnapshotSummary,
   StoredSnapshot,
 } from './DomainAtlasStore';
@@ -19,6 +18,12 @@ const migrationsDir = resolvePackagePath(
 
 /** Rows are inserted in batches small enough for SQLite's variable limit. */
 const INSERT_BATCH_SIZE = 50;
+
+/**
+ * Report parts per insert or select: a few MB per statement, as SQLite's
+ * driver runs each one synchronously on the event loop.
+ */
+const PARTS_PER_STATEMENT = 8;
 
 /**
  * Runs the migrations, retrying a few times: instances starting together on
@@ -63,18 +68,30 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
   async saveSnapshot(snapshot: {
     createdAt: Date;
     entityCount: number;
-    report: Snapshot['report'];
+    reportParts: string[];
     history: Omit<DomainHistoryRow, 'snapshotId' | 'recordedAt'>[];
   }): Promise<number> {
+    const [first = '{}', ...rest] = snapshot.reportParts;
     return this.db.transaction(async tx => {
       const [inserted] = await tx('domain_atlas_snapshots')
         .insert({
           created_at: snapshot.createdAt,
           entity_count: snapshot.entityCount,
-          report: JSON.stringify(snapshot.report),
+          report: first,
         })
         .returning('id');
       const id = typeof inserted === 'object' ? inserted.id : inserted;
+      if (rest.length > 0) {
+        await tx.batchInsert(
+          'domain_atlas_report_parts',
+          rest.map((json, index) => ({
+            snapshot_id: id,
+            seq: index + 1,
+            json,
+          })),
+          PARTS_PER_STATEMENT,
+        );
+      }
       const rows = snapshot.history.map(row => ({
         snapshot_id: id,
         recorded_at: snapshot.createdAt,
@@ -135,8 +152,27 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
       id: row.id,
       createdAt: toDate(row.created_at),
       entityCount: row.entity_count,
-      reportJson: String(row.report),
+      reportParts: [String(row.report), ...(await this.partsOf(row.id))],
     };
+  }
+
+  /** The parts of a report after the first, in order, a few per query. */
+  private async partsOf(snapshotId: number): Promise<string[]> {
+    const parts: string[] = [];
+    for (;;) {
+      const rows = await this.db('domain_atlas_report_parts')
+        .select('json')
+        .where('snapshot_id', snapshotId)
+        .andWhere('seq', '>', parts.length)
+        .orderBy('seq', 'asc')
+        .limit(PARTS_PER_STATEMENT);
+      for (const row of rows) {
+        parts.push(String(row.json));
+      }
+      if (rows.length < PARTS_PER_STATEMENT) {
+        return parts;
+      }
+    }
   }
 
   async getHistory(options: {
@@ -212,9 +248,14 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
       .limit(Math.max(1, options.keepSnapshots));
     const oldestKept = kept[kept.length - 1]?.id;
     if (oldestKept !== undefined) {
-      await this.db('domain_atlas_snapshots')
-        .where('id', '<', oldestKept)
-        .delete();
+      await this.db.transaction(async tx => {
+        await tx('domain_atlas_report_parts')
+          .where('snapshot_id', '<', oldestKept)
+          .delete();
+        await tx('domain_atlas_snapshots')
+          .where('id', '<', oldestKept)
+          .delete();
+      });
     }
   }
 }

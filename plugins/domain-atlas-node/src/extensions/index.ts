@@ -2,3 +2,4 @@ export {
   domainAtlasRulesExtensionPoint,
   type DomainAtlasRulesExtensionPoint,
 } from './rulesExtensionPoint';
+export { rulesExportedBy } from './ruleModules';

@@ -1,5 +1,4 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { DomainAtlasRule } from '@domain-atlas/plugin-domain-atlas-common';
 
 /**
  * What a backend module gets from {@link domainAtlasRulesExtensionPoint}.
@@ -8,13 +7,22 @@ import type { DomainAtlasRule } from '@domain-atlas/plugin-domain-atlas-common';
  */
 export interface DomainAtlasRulesExtensionPoint {
   /**
-   * Adds rules to the analysis. They are first-class rules: listed by
-   * `GET /rules` and on the Rules tab, configurable in `domainAtlas.rules`
-   * (off, or another severity), waivable with `domain-atlas.io/exemptions`,
-   * and counted in the score. Ids must be unique: a clash with a built-in
-   * rule or another module's rule stops the backend at start-up.
+   * Adds the rules that a module exports (see {@link rulesExportedBy}):
+   * give its file, usually `require.resolve('./myRules')`, or an
+   * installed package's name. The file is loaded where the analysis runs,
+   * in a worker thread of its own, so that a large catalog's analysis never
+   * holds up the backend; rules are plain objects and functions and cannot
+   * be handed over to that thread, their module can. It is the same module
+   * the CLI loads with `--rules`, so CI gates and the portal agree.
+   *
+   * Module rules are first-class rules: listed by `GET /rules` and on the
+   * Rules tab, configurable in `domainAtlas.rules` (off, or another
+   * severity), waivable with `domain-atlas.io/exemptions`, and counted in
+   * the score. Ids must be unique: a clash with a built-in rule or another
+   * module's rule, or a module that does not load or exports no rule,
+   * stops the backend at start-up.
    */
-  addRules(...rules: Array<DomainAtlasRule | Array<DomainAtlasRule>>): void;
+  addRuleModule(module: string): void;
 }
 
 /**
@@ -30,7 +38,8 @@ export interface DomainAtlasRulesExtensionPoint {
  *     env.registerInit({
  *       deps: { rules: domainAtlasRulesExtensionPoint },
  *       async init({ rules }) {
- *         rules.addRules(myRule);
+ *         // ./myRules exports `myRule`, a DomainAtlasRule
+ *         rules.addRuleModule(require.resolve('./myRules'));
  *       },
  *     });
  *   },

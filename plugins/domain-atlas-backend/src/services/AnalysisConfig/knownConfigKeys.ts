@@ -46,6 +46,10 @@ export const DOMAIN_ATLAS_CONFIG_KEYS: KeyTree = {
     retentionDays: VALUE,
     snapshotsToKeep: VALUE,
   },
+  // services/AnalysisConfig/readAnalysisConfig.ts
+  refresh: {
+    maxMemoryMb: VALUE,
+  },
   // services/CatalogReader/readCatalogConfig.ts
   catalog: {
     readTimeout: VALUE,

@@ -27,7 +27,15 @@ export interface AnalysisConfig {
   /** What app-config sets, plus the rules of backend modules. */
   analysis: ConfiguredAnalysisOptions & Pick<AnalysisOptions, 'extraRules'>;
   contractBackfill: BackfillEntry[];
+  /** The heap of a refresh's worker thread, in MB. */
+  refreshMaxMemoryMb: number;
 }
+
+/**
+ * The default heap of a refresh's worker: a 100,000-entity catalog needs
+ * about a third of it (see the README's benchmarks).
+ */
+export const DEFAULT_REFRESH_MAX_MEMORY_MB = 2048;
 
 function apiRefOf(value: string, key: string): string {
   const trimmed = value.trim().toLocaleLowerCase('en-US');
@@ -112,5 +120,10 @@ export function readAnalysisConfig(
     ),
     analysis: readAnalysisOptionsFromConfig(rootConfig, extraRuleIds),
     contractBackfill: readBackfill(config),
+    refreshMaxMemoryMb: positiveWholeNumber(
+      config?.getOptionalNumber('refresh.maxMemoryMb'),
+      'domainAtlas.refresh.maxMemoryMb',
+      DEFAULT_REFRESH_MAX_MEMORY_MB,
+    ),
   };
 }

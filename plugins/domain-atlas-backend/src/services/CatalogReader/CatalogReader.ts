@@ -67,8 +67,24 @@ export class CatalogReader {
     this.timeoutMs = options.timeoutMs;
   }
 
+  /** Reads the whole catalog into one list (tests, small catalogs). */
   async readAll(): Promise<Entity[]> {
     const entities: Entity[] = [];
+    await this.read(page => {
+      for (const entity of page) {
+        entities.push(entity);
+      }
+    });
+    return entities;
+  }
+
+  /**
+   * Reads the whole catalog, handing each page to `onPage` as it arrives,
+   * so that no one list of all entities needs to be held here. Resolves to
+   * the number of entities read.
+   */
+  async read(onPage: (page: Entity[]) => void): Promise<number> {
+    let count = 0;
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -77,7 +93,7 @@ export class CatalogReader {
             new CatalogReadError(
               `The catalog did not answer within ${describeDuration(
                 this.timeoutMs,
-              )} (${entities.length} entities read); the read was abandoned`,
+              )} (${count} entities read); the read was abandoned`,
             ),
           ),
         this.timeoutMs,
@@ -102,11 +118,10 @@ export class CatalogReader {
         pending.catch(() => undefined);
         const page = await Promise.race([pending, expired]);
         if (page.done) {
-          return entities;
+          return count;
         }
-        for (const entity of page.value) {
-          entities.push(entity);
-        }
+        count += page.value.length;
+        onPage(page.value);
       }
     } catch (error) {
       if (error instanceof CatalogReadError) {

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ContractChange,
-  contractVersionOfEntity,
+  ContractDiff,
   definitionVersion,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import {
+  CompareDefinitionsOptions,
   compareDefinitions,
-  definitionText,
 } from '@domain-atlas/plugin-domain-atlas-node';
+import { CatalogApi, catalogApisOf, sha256 } from './catalogApis';
 import {
   ContractRevisionStore,
   NewRevision,
@@ -26,59 +26,6 @@ export interface BackfilledDefinition {
   definition: string;
   seenAt: Date;
   version?: string;
-}
-
-interface CatalogApi {
-  ref: string;
-  type: string | null;
-  text: string;
-  hash: string;
-  version: string | null;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/**
- * The API entities with a definition. Malformed entities (no name, a
- * definition that is neither text nor data) are left to the analysis,
- * which reports them as findings.
- */
-function apisOf(entities: Entity[], maxDefinitionSize: number): CatalogApi[] {
-  const apis: CatalogApi[] = [];
-  for (const entity of entities) {
-    const spec = (entity?.spec ?? {}) as Record<string, unknown>;
-    const name = entity?.metadata?.name;
-    const namespace = entity?.metadata?.namespace ?? 'default';
-    if (
-      typeof entity?.kind !== 'string' ||
-      entity.kind.toLocaleLowerCase('en-US') !== 'api' ||
-      typeof name !== 'string' ||
-      typeof namespace !== 'string' ||
-      (typeof spec.definition !== 'string' &&
-        (typeof spec.definition !== 'object' || spec.definition === null)) ||
-      spec.definition === ''
-    ) {
-      continue;
-    }
-    const text = definitionText(spec.definition);
-    if (text.length > maxDefinitionSize) {
-      // Flagged as malformed-definition by the analysis; not kept.
-      continue;
-    }
-    apis.push({
-      ref: `api:${namespace}/${name}`.toLocaleLowerCase('en-US'),
-      type:
-        typeof spec.type === 'string'
-          ? spec.type.trim().toLocaleLowerCase('en-US')
-          : null,
-      text,
-      hash: sha256(text),
-      version: contractVersionOfEntity(entity, { maxDefinitionSize }).version,
-    });
-  }
-  return apis;
 }
 
 /**
@@ -109,7 +56,24 @@ export class ContractHistory {
    * newest recorded change of every API in the catalog.
    */
   async record(entities: Entity[], seenAt: Date): Promise<ContractChange[]> {
-    const apis = apisOf(entities, this.maxDefinitionSize);
+    return this.recordApis(
+      catalogApisOf(entities, this.maxDefinitionSize),
+      seenAt,
+    );
+  }
+
+  /**
+   * {@link ContractHistory.record} of APIs read from the catalog already,
+   * comparing definitions with `compare` (the refresh's worker thread
+   * passes its own).
+   */
+  async recordApis(
+    apis: CatalogApi[],
+    seenAt: Date,
+    compare: (
+      options: CompareDefinitionsOptions,
+    ) => Promise<ContractDiff> = compareDefinitions,
+  ): Promise<ContractChange[]> {
     const latest = new Map<string, StoredRevision>();
     for (const revision of await this.store.getLatestRevisions()) {
       latest.set(revision.apiRef, revision);
@@ -125,7 +89,7 @@ export class ContractHistory {
         continue;
       }
       const change = previous
-        ? await compareDefinitions({
+        ? await compare({
             type: api.type ?? 'unknown',
             before: (await this.store.getDefinition(previous.id)) ?? '',
             after: api.text,

@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
   CONTRACT_CHECK_WORKER_FILE,
@@ -6,33 +5,7 @@ import {
   ContractCheckOutcome,
   ContractCheckTask,
 } from './contractCheckWorker';
-
-/**
- * What a worker loads first. The built package's module is plain
- * CommonJS. From TypeScript sources (`backstage-cli package start`, and
- * jest, which does not transform worker threads) Backstage's Node transform
- * compiles them, as it does for the backend itself; a worker inherits the
- * `--require` of `package start` anyway, so requiring it again is a no-op.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.transform) require(workerData.transform);
-require(workerData.file);
-`;
-
-function transformFor(file: string): string | undefined {
-  if (!/\.[cm]?tsx?$/.test(file)) {
-    return undefined;
-  }
-  try {
-    // Running from source, where @backstage/cli (which brings
-    // @backstage/cli-node) is installed.
-    return require.resolve('@backstage/cli-node/config/nodeTransform.cjs');
-  } catch {
-    // Another TypeScript loader: the worker inherits it with execArgv.
-    return undefined;
-  }
-}
+import { isOutOfMemory, startWorker } from '../../lib/startWorker';
 
 /** The limits each worker runs under. */
 export interface ContractCheckWorkerLimits {
@@ -56,13 +29,9 @@ const duration = (ms: number) =>
  */
 export class ContractCheckWorkers {
   private readonly limits: ContractCheckWorkerLimits;
-  private readonly file: string;
-  private readonly transform: string | undefined;
 
   constructor(limits: ContractCheckWorkerLimits) {
     this.limits = limits;
-    this.file = CONTRACT_CHECK_WORKER_FILE;
-    this.transform = transformFor(this.file);
   }
 
   /**
@@ -71,21 +40,16 @@ export class ContractCheckWorkers {
    */
   async run(task: ContractCheckTask): Promise<ContractCheckOutcome> {
     const { timeoutMs, maxMemoryMb } = this.limits;
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: {
-        [CONTRACT_CHECK_WORKER_MARK]: true,
-        file: this.file,
-        transform: this.transform,
-        task,
-      },
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
-    });
+    const worker = startWorker(
+      CONTRACT_CHECK_WORKER_FILE,
+      { [CONTRACT_CHECK_WORKER_MARK]: true, task },
+      maxMemoryMb,
+    );
     const answered = new Promise<ContractCheckOutcome>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', error =>
         reject(
-          (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          isOutOfMemory(error)
             ? new ServiceUnavailableError(
                 `Comparing the definitions needed more than ${maxMemoryMb} MB of memory and was stopped (domainAtlas.contractCheck.maxMemoryMb)`,
               )

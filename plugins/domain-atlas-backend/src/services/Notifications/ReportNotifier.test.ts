@@ -83,10 +83,11 @@ function setUp(options: { previous?: DomainAtlasReport | string } = {}) {
               id: 1,
               createdAt: new Date('2026-12-07T09:00:00Z'),
               entityCount: 5,
-              reportJson:
+              reportParts: [
                 typeof previous === 'string'
                   ? previous
                   : JSON.stringify(previous),
+              ],
             };
       },
     },
@@ -97,7 +98,7 @@ function setUp(options: { previous?: DomainAtlasReport | string } = {}) {
     sendTimeoutMs: 50,
   });
   const notify = () =>
-    notifier.notify({ id: 2, report: regressed, entities: [] });
+    notifier.notify({ id: 2, report: regressed, owners: new Map() });
   return { notify, notifications: notifications.state, logger, clock };
 }
 
@@ -201,7 +202,7 @@ describe('ReportNotifier', () => {
         }),
       ),
     });
-    await notifier.notify({ id: 2, report: regressed, entities: [] });
+    await notifier.notify({ id: 2, report: regressed, owners: new Map() });
     expect(notifications.state.sent).toEqual([]);
   });
 });

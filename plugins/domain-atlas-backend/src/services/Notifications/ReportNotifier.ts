@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { DomainAtlasReport } from '@domain-atlas/plugin-domain-atlas-common';
@@ -11,7 +10,6 @@ import {
   composeNotifications,
 } from './composeNotifications';
 import { NotificationsConfig } from './readNotificationsConfig';
-import { ownersOf } from './recipients';
 import { reportChanges } from './reportChanges';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,7 +27,13 @@ const DEFAULT_SEND_TIMEOUT_MS = 30_000;
 export interface NewSnapshot {
   id: number;
   report: DomainAtlasReport;
-  entities: Entity[];
+  /** Each entity's owner in the catalog read: lowercase refs. */
+  owners: ReadonlyMap<string, string>;
+  /**
+   * The report of the snapshot before, when it is in memory already;
+   * without it, it is read from the store.
+   */
+  previous?: DomainAtlasReport;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -98,9 +102,20 @@ export class ReportNotifier {
     }
   }
 
-  private async compose(snapshot: NewSnapshot): Promise<AtlasNotification[]> {
+  /** The report before `snapshot`'s, or why there is none to compare. */
+  private async previousOf(
+    snapshot: NewSnapshot,
+  ): Promise<{ report: DomainAtlasReport } | { problem: string } | undefined> {
+    if (snapshot.previous) {
+      return { report: snapshot.previous };
+    }
     const stored = await this.store.getStoredSnapshot({ before: snapshot.id });
-    if (!stored) {
+    return stored && readStoredReport(stored.reportParts);
+  }
+
+  private async compose(snapshot: NewSnapshot): Promise<AtlasNotification[]> {
+    const previous = await this.previousOf(snapshot);
+    if (!previous) {
       // Everything in the first report is news to nobody: it is the
       // baseline that later reports are compared with.
       this.logger.debug(
@@ -108,7 +123,6 @@ export class ReportNotifier {
       );
       return [];
     }
-    const previous = readStoredReport(stored.reportJson);
     if (!('report' in previous)) {
       this.logger.debug(
         `Domain Atlas sends no notifications of snapshot ${snapshot.id}: the one before is unreadable (${previous.problem})`,
@@ -125,7 +139,7 @@ export class ReportNotifier {
       waiverDays: this.config.waiverDays,
     });
     return composeNotifications(changes, {
-      owners: ownersOf(snapshot.entities),
+      owners: snapshot.owners,
       config: this.config,
     });
   }

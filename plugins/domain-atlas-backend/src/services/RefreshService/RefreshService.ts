@@ -1,23 +1,16 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
-import {
-  analyze,
-  DEFAULT_MAX_DEFINITION_SIZE,
-  DomainAtlasReport,
-} from '@domain-atlas/plugin-domain-atlas-common';
-import { DomainAtlasStore, DomainHistoryRow } from '../../database';
+import { ContractChange } from '@domain-atlas/plugin-domain-atlas-common';
+import { DomainAtlasStore } from '../../database';
 import { AnalysisConfig } from '../AnalysisConfig';
 import { CatalogReader } from '../CatalogReader';
 import { ContractHistory } from '../ContractHistory';
-import { DefinitionParseCache } from './DefinitionParseCache';
-import { assessRead, catalogReadOf, ReadVerdict } from './holdBack';
+import { AnalysisWorker } from './AnalysisWorker';
+import { assessRead, CatalogRead, isLocation, ReadVerdict } from './holdBack';
+import { RefreshAnalysisSetup } from './RefreshAnalysis';
 import { describeFailure, RefreshFailedError } from './refreshFailure';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The largest definition parsed: by the analysis and beforehand alike. */
-const MAX_DEFINITION_SIZE = DEFAULT_MAX_DEFINITION_SIZE;
 
 /**
  * Beyond the catalog read's timeout, how long the analysis and the writes
@@ -26,14 +19,14 @@ const MAX_DEFINITION_SIZE = DEFAULT_MAX_DEFINITION_SIZE;
 const PROCESSING_ALLOWANCE_MS = 5 * 60 * 1000;
 
 /**
- * Told of each snapshot a refresh stores, with the catalog read it came
- * from (e.g. to notify owners of what changed). The refresh waits for it,
- * but its failure is only logged.
+ * Told of each snapshot a refresh stores, with each entity's owner in the
+ * catalog read it came from (e.g. to notify owners of what changed). The
+ * refresh waits for it, but its failure is only logged.
  */
 export type SnapshotListener = (snapshot: {
   id: number;
-  report: DomainAtlasReport;
-  entities: Entity[];
+  /** Lowercase entity ref → lowercase owner ref. */
+  owners: Map<string, string>;
 }) => Promise<void>;
 
 /** A refresh that stored a new snapshot. */
@@ -62,26 +55,13 @@ export interface RefreshHeld {
 /** What one refresh produced. */
 export type RefreshResult = RefreshSucceeded | RefreshHeld;
 
-/** The per-domain history rows of one report. */
-export function historyRowsOf(
-  report: DomainAtlasReport,
-): Omit<DomainHistoryRow, 'snapshotId' | 'recordedAt'>[] {
-  return report.domains.map(domain => ({
-    domainRef: domain.ref,
-    evidencePhase: domain.phase.evidence,
-    declaredPhase: domain.phase.declared,
-    score: domain.score,
-    errors: domain.findingCounts.error,
-    warnings: domain.findingCounts.warning,
-    infos: domain.findingCounts.info,
-    waived: domain.findingCounts.waived,
-  }));
-}
-
 /**
  * Reads the catalog, runs the analysis and stores the result as a new
- * snapshot. A failed refresh is logged and recorded, and the last good
- * snapshot stays what the API serves.
+ * snapshot. The analysis and the report's serialisation run in a worker
+ * thread (see {@link AnalysisWorker}); this thread reads the catalog and
+ * the database. A failed refresh (the worker's too: it threw, ran out of
+ * memory) is logged and recorded, and the last good snapshot stays what
+ * the API serves.
  */
 export class RefreshService {
   private readonly reader: CatalogReader;
@@ -89,27 +69,27 @@ export class RefreshService {
   private readonly logger: LoggerService;
   private readonly config: AnalysisConfig;
   private readonly contracts: ContractHistory;
-  private readonly onSnapshot: SnapshotListener | undefined;
+  private onSnapshot: SnapshotListener | undefined;
+  private readonly analysisSetup: RefreshAnalysisSetup;
   private running:
     | { promise: Promise<RefreshResult>; startedAt: number }
     | undefined;
-  /** Definitions are parsed again only when they changed. */
-  private readonly definitions = new DefinitionParseCache();
 
   constructor(options: {
     reader: CatalogReader;
     store: DomainAtlasStore;
     logger: LoggerService;
     config: AnalysisConfig;
+    /** What each refresh's worker sets its analysis up with. */
+    analysisSetup: RefreshAnalysisSetup;
     contracts: ContractHistory;
-    onSnapshot?: SnapshotListener;
   }) {
     this.reader = options.reader;
     this.store = options.store;
     this.logger = options.logger;
     this.config = options.config;
+    this.analysisSetup = options.analysisSetup;
     this.contracts = options.contracts;
-    this.onSnapshot = options.onSnapshot;
   }
 
   /**
@@ -144,6 +124,11 @@ export class RefreshService {
     return attempt.promise;
   }
 
+  /** Sets what is told of each snapshot a refresh stores. */
+  setSnapshotListener(listener: SnapshotListener): void {
+    this.onSnapshot = listener;
+  }
+
   /** Whether a refresh runs on this instance now. */
   isRunning(): boolean {
     return this.running !== undefined;
@@ -153,7 +138,7 @@ export class RefreshService {
    * Judges a read against the newest stored report and, when the refresh
    * before was held, against that read.
    */
-  private async judge(entities: Entity[]): Promise<ReadVerdict> {
+  private async judge(read: CatalogRead): Promise<ReadVerdict> {
     const [baseline, lastRead] = await Promise.all([
       this.store.getLatestSnapshotSummary(),
       this.store.getLastRefresh({ statuses: ['succeeded', 'held'] }),
@@ -165,7 +150,7 @@ export class RefreshService {
       (!baseline || lastRead.finishedAt >= baseline.createdAt)
         ? lastRead.entityCount
         : undefined;
-    return assessRead(catalogReadOf(entities), {
+    return assessRead(read, {
       baseline: baseline?.entityCount,
       previousHeld,
     });
@@ -173,9 +158,18 @@ export class RefreshService {
 
   private async run(): Promise<RefreshResult> {
     const startedAt = new Date();
+    const analysis = new AnalysisWorker(
+      this.analysisSetup,
+      this.config.refreshMaxMemoryMb,
+    );
     try {
-      const entities = await this.reader.readAll();
-      const verdict = await this.judge(entities);
+      const read: CatalogRead = { entityCount: 0, contentCount: 0 };
+      await this.reader.read(page => {
+        read.entityCount += page.length;
+        read.contentCount += page.length - page.filter(isLocation).length;
+        analysis.addPage(page);
+      });
+      const verdict = await this.judge(read);
       if (verdict.hold) {
         // Nothing of this read is stored but its count: a partial catalog
         // would also record partial API definitions.
@@ -185,7 +179,7 @@ export class RefreshService {
           finishedAt,
           status: 'held',
           error: verdict.reason,
-          entityCount: entities.length,
+          entityCount: read.entityCount,
         });
         this.logger.warn(
           `Domain Atlas held back a catalog read; the last good snapshot stays in use: ${verdict.reason}`,
@@ -193,53 +187,28 @@ export class RefreshService {
         return {
           status: 'held',
           createdAt: startedAt,
-          entityCount: entities.length,
+          entityCount: read.entityCount,
           reason: verdict.reason,
           durationMs: finishedAt.getTime() - startedAt.getTime(),
         };
       }
       if (verdict.confirmed) {
         this.logger.info(
-          `Domain Atlas: two catalog reads in a row returned about ${entities.length} entities; the smaller catalog is confirmed`,
+          `Domain Atlas: two catalog reads in a row returned about ${read.entityCount} entities; the smaller catalog is confirmed`,
         );
       }
       // Definitions are recorded first so that a breaking change seen now
       // is a finding in this very report.
-      const contractChanges = await this.contracts
-        .record(entities, startedAt)
-        .catch(error => {
-          // The report matters more than the history: analyse without
-          // recorded changes and try again at the next refresh.
-          this.logger.error(
-            `Domain Atlas could not record API definitions; analysing without contract changes: ${stringifyError(
-              error,
-            )}`,
-          );
-          return [];
-        });
-      let report: DomainAtlasReport;
-      try {
-        // Parsed here in slices, so that the analysis below finds every
-        // definition in the cache instead of parsing them all in one go.
-        await this.definitions.parseNew(entities, MAX_DEFINITION_SIZE);
-        report = analyze(entities, {
-          ...this.config.analysis,
-          contractChanges,
-          // The backend parses every definition in full, so a malformed
-          // one is a finding even when its version can be read.
-          strictDefinitions: true,
-          maxDefinitionSize: MAX_DEFINITION_SIZE,
-          definitionCache: this.definitions,
-          now: startedAt.toISOString(),
-        });
-      } finally {
-        this.definitions.endRefresh();
-      }
+      const contractChanges = await this.recordContracts(analysis, startedAt);
+      const analysed = await analysis.analyze({
+        contractChanges,
+        now: startedAt.toISOString(),
+      });
       const snapshotId = await this.store.saveSnapshot({
         createdAt: startedAt,
-        entityCount: entities.length,
-        report,
-        history: historyRowsOf(report),
+        entityCount: read.entityCount,
+        reportParts: analysed.reportParts,
+        history: analysed.history,
       });
       const finishedAt = new Date();
       await this.store.recordRefresh({
@@ -247,7 +216,7 @@ export class RefreshService {
         finishedAt,
         status: 'succeeded',
         snapshotId,
-        entityCount: entities.length,
+        entityCount: read.entityCount,
       });
       await this.store.prune({
         before: new Date(
@@ -255,21 +224,23 @@ export class RefreshService {
         ),
         keepSnapshots: this.config.snapshotsToKeep + 1,
       });
-      await this.onSnapshot?.({ id: snapshotId, report, entities }).catch(
-        error =>
-          this.logger.warn(
-            `Domain Atlas could not pass on snapshot ${snapshotId}: ${stringifyError(
-              error,
-            )}`,
-          ),
+      await this.onSnapshot?.({
+        id: snapshotId,
+        owners: new Map(analysed.owners),
+      }).catch(error =>
+        this.logger.warn(
+          `Domain Atlas could not pass on snapshot ${snapshotId}: ${stringifyError(
+            error,
+          )}`,
+        ),
       );
       const result: RefreshSucceeded = {
         status: 'succeeded',
         snapshotId,
         createdAt: startedAt,
-        entityCount: entities.length,
-        domainCount: report.domains.length,
-        findingCount: report.findings.length,
+        entityCount: read.entityCount,
+        domainCount: analysed.domainCount,
+        findingCount: analysed.findingCount,
         durationMs: finishedAt.getTime() - startedAt.getTime(),
       };
       this.logger.info(
@@ -299,6 +270,31 @@ export class RefreshService {
           ),
         );
       throw new RefreshFailedError(reason);
+    } finally {
+      await analysis.close();
     }
+  }
+
+  /**
+   * Records the read's API definitions; the changes feed the analysis. The
+   * report matters more than the history: when the history cannot be
+   * recorded, the analysis runs without changes and the next refresh
+   * tries again.
+   */
+  private async recordContracts(
+    analysis: AnalysisWorker,
+    seenAt: Date,
+  ): Promise<ContractChange[]> {
+    const apis = await analysis.catalogApis();
+    return this.contracts
+      .recordApis(apis, seenAt, options => analysis.compare(options))
+      .catch(error => {
+        this.logger.error(
+          `Domain Atlas could not record API definitions; analysing without contract changes: ${stringifyError(
+            error,
+          )}`,
+        );
+        return [];
+      });
   }
 }

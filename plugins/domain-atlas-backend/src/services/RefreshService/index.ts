@@ -1,4 +1,6 @@
-export { RefreshService, historyRowsOf } from './RefreshService';
+export { RefreshService } from './RefreshService';
+export { historyRowsOf } from './RefreshAnalysis';
+export type { RefreshAnalysisSetup } from './RefreshAnalysis';
 export { RefreshFailedError } from './refreshFailure';
 export type {
   RefreshHeld,

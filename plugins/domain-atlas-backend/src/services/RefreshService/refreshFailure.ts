@@ -1,6 +1,7 @@
 import { stringifyError } from '@backstage/errors';
 import { isDatabaseError, isDatabaseUnavailableError } from '../../database';
 import { CatalogReadError } from '../CatalogReader';
+import { AnalysisWorkerError } from './AnalysisWorker';
 
 /**
  * A refresh failed. The message says why, fit to show to users: a
@@ -12,7 +13,10 @@ export class RefreshFailedError extends Error {
 
 /** Why a refresh failed, in words that may be shown to users. */
 export function describeFailure(error: unknown): string {
-  if (error instanceof CatalogReadError) {
+  if (
+    error instanceof CatalogReadError ||
+    error instanceof AnalysisWorkerError
+  ) {
     return error.message;
   }
   if (isDatabaseUnavailableError(error)) {

@@ -50,6 +50,12 @@ interface Served {
   unreadable: string[];
 }
 
+/** The newest readable snapshot, and the newer ones that did not read. */
+interface Loaded {
+  served?: Served;
+  unreadable: string[];
+}
+
 /** What became of the refresh that was to compute the first report. */
 type FirstRefresh =
   | { status: 'succeeded' }
@@ -68,6 +74,9 @@ export class ReportService {
   private readonly refresher: Pick<RefreshService, 'refresh' | 'isRunning'>;
   private readonly logger: LoggerService;
   private served: Served | undefined;
+  /** What was served before `served`. */
+  private previous: Served | undefined;
+  private loading: { latestId: number; promise: Promise<Loaded> } | undefined;
 
   constructor(options: {
     store: DomainAtlasStore;
@@ -126,14 +135,22 @@ export class ReportService {
     };
   }
 
+  /**
+   * The snapshot this instance served before `snapshotId`, while it is
+   * still in memory: the one a new snapshot is compared with.
+   */
+  servedBefore(snapshotId: number): Snapshot | undefined {
+    const snapshot = this.previous?.snapshot;
+    return snapshot && snapshot.id < snapshotId ? snapshot : undefined;
+  }
+
   private async serve(): Promise<Served> {
     const latestId = await this.store.getLatestSnapshotId();
     if (latestId !== undefined && this.served?.latestId === latestId) {
       return this.served;
     }
-    const loaded = await this.loadNewestReadable(latestId);
+    const loaded = await this.load(latestId);
     if (loaded.served) {
-      this.served = loaded.served;
       return loaded.served;
     }
     // Nothing to serve: this is the first start, or every stored report is
@@ -141,32 +158,55 @@ export class ReportService {
     // schedule.
     const first = await this.firstRefresh();
     if (first.status === 'succeeded') {
-      const again = await this.loadNewestReadable(
-        await this.store.getLatestSnapshotId(),
-      );
+      const again = await this.load(await this.store.getLatestSnapshotId());
       if (again.served) {
-        this.served = again.served;
         return again.served;
       }
     }
     throw this.noReport(first, loaded.unreadable);
   }
 
-  /** The newest snapshot whose report reads, skipping unreadable ones. */
-  private async loadNewestReadable(
-    latestId: number | undefined,
-  ): Promise<{ served?: Served; unreadable: string[] }> {
-    const unreadable: string[] = [];
+  /**
+   * Loads the newest readable snapshot and serves it from then on. Reading
+   * a large report takes a while (in slices): requests that arrive
+   * meanwhile share the load under way.
+   */
+  private load(latestId: number | undefined): Promise<Loaded> {
     if (latestId === undefined) {
-      return { unreadable };
+      return Promise.resolve({ unreadable: [] });
     }
+    if (this.loading?.latestId === latestId) {
+      return this.loading.promise;
+    }
+    const promise: Promise<Loaded> = this.loadNewestReadable(latestId)
+      .then(loaded => {
+        const served = loaded.served;
+        // A load of a newer snapshot may have finished first.
+        if (served && (this.served?.latestId ?? -1) < served.latestId) {
+          this.previous = this.served;
+          this.served = served;
+        }
+        return loaded;
+      })
+      .finally(() => {
+        if (this.loading?.promise === promise) {
+          this.loading = undefined;
+        }
+      });
+    this.loading = { latestId, promise };
+    return promise;
+  }
+
+  /** The newest snapshot whose report reads, skipping unreadable ones. */
+  private async loadNewestReadable(latestId: number): Promise<Loaded> {
+    const unreadable: string[] = [];
     let before = latestId + 1;
     for (;;) {
       const stored = await this.store.getStoredSnapshot({ before });
       if (!stored) {
         return { unreadable };
       }
-      const read = readStoredReport(stored.reportJson);
+      const read = await readStoredReport(stored.reportParts);
       if ('report' in read) {
         const snapshot: Snapshot = {
           id: stored.id,

@@ -1,3 +1,4 @@
+import { reportParts } from '../../database/reportParts';
 import { readStoredReport } from './readStoredReport';
 
 const valid = {
@@ -17,14 +18,26 @@ const valid = {
 };
 
 describe('readStoredReport', () => {
-  it('reads a report of the expected shape', () => {
-    expect(readStoredReport(JSON.stringify(valid))).toEqual({ report: valid });
+  it('reads a report of the expected shape', async () => {
+    expect(await readStoredReport([JSON.stringify(valid)])).toEqual({
+      report: valid,
+    });
   });
 
-  it('reads a report stored before waivers were listed as one without waivers', () => {
+  it('reads a report stored in parts as the same report', async () => {
+    const large = {
+      ...valid,
+      findings: Array.from({ length: 5000 }, (_, i) => ({ id: `f${i}` })),
+    };
+    const parts = reportParts(large, 4096);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(await readStoredReport(parts)).toEqual({ report: large });
+  });
+
+  it('reads a report stored before waivers were listed as one without waivers', async () => {
     const { waivers, ...older } = valid;
     expect(waivers).toEqual([]);
-    expect(readStoredReport(JSON.stringify(older))).toEqual({
+    expect(await readStoredReport([JSON.stringify(older)])).toEqual({
       report: { ...older, waivers: [] },
     });
   });
@@ -47,7 +60,19 @@ describe('readStoredReport', () => {
       JSON.stringify({ ...valid, domains: [{ title: 'Orders' }] }),
       'a domain without a ref',
     ],
-  ])('tells what is wrong with %s', (json, problem) => {
-    expect(readStoredReport(json)).toEqual({ problem });
+  ])('tells what is wrong with %s', async (json, problem) => {
+    expect(await readStoredReport([json])).toEqual({ problem });
+  });
+
+  it('tells which part of a report in parts is wrong', async () => {
+    const parts = reportParts(valid);
+    expect(
+      await readStoredReport([...parts, '{"findings":[{"id":"f1"}', '[]']),
+    ).toEqual({ problem: `part ${parts.length} is not valid JSON` });
+    expect(await readStoredReport([...parts, '{"schemaVersion":[1]}'])).toEqual(
+      {
+        problem: `part ${parts.length} adds to schemaVersion, which is no list`,
+      },
+    );
   });
 });

@@ -2,6 +2,7 @@ import {
   DomainAtlasReport,
   REPORT_SCHEMA_VERSION,
 } from '@domain-atlas/plugin-domain-atlas-common';
+import { appendReportParts, readReportParts } from '../../database/reportParts';
 
 /** The lists every route reads from a report. */
 const LISTS = [
@@ -31,22 +32,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Parses a stored report and checks its shape cheaply: the schema version,
+ * Parses a stored report (its parts, see `reportParts`, one at a time) and
+ * checks its shape cheaply: the schema version,
  * the top-level blocks and lists, and that every domain has a ref. Enough
  * to tell a truncated, hand-edited or foreign report from one the routes
  * can serve, without checking each finding. A list added to the report
  * later (`waivers`) may be missing from an older snapshot: it reads as
  * empty.
  */
-export function readStoredReport(
-  json: string,
-): { report: DomainAtlasReport } | { problem: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return { problem: 'not valid JSON' };
+export async function readStoredReport(
+  parts: ReadonlyArray<string>,
+): Promise<{ report: DomainAtlasReport } | { problem: string }> {
+  // The first part has every field: checked before the rest is read.
+  const read = await readReportParts(parts.slice(0, 1));
+  if ('problem' in read) {
+    return read;
   }
+  const parsed = read.value;
   if (!isObject(parsed)) {
     return { problem: 'not a report object' };
   }
@@ -69,6 +71,10 @@ export function readStoredReport(
   ];
   if (missing.length > 0) {
     return { problem: `missing or malformed ${missing.join(', ')}` };
+  }
+  const problem = await appendReportParts(parsed, parts, 1);
+  if (problem) {
+    return { problem };
   }
   const domains = parsed.domains as unknown[];
   if (!domains.every(d => isObject(d) && typeof d.ref === 'string')) {
