@@ -99,7 +99,13 @@ function setUp(options: { previous?: DomainAtlasReport | string } = {}) {
   });
   const notify = () =>
     notifier.notify({ id: 2, report: regressed, owners: new Map() });
-  return { notify, notifications: notifications.state, logger, clock };
+  return {
+    notifier,
+    notify,
+    notifications: notifications.state,
+    logger,
+    clock,
+  };
 }
 
 const titles = (sent: NotificationSendOptions[]) =>
@@ -122,6 +128,19 @@ describe('ReportNotifier', () => {
             'domain-atlas:finding:single-owner:domain:default/orders:component:default/refunds',
         }),
       },
+    ]);
+  });
+
+  it('compares with the report served before when it is in memory, without reading the store', async () => {
+    const { notifier, notifications } = setUp({ previous: '{"unreadable"' });
+    await notifier.notify({
+      id: 2,
+      report: regressed,
+      owners: new Map(),
+      previous: clean,
+    });
+    expect(titles(notifications.sent)).toEqual([
+      'New error in Orders: single-owner',
     ]);
   });
 
