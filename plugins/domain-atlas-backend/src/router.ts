@@ -5,12 +5,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
-  InputError,
   NotAllowedError,
   ServiceUnavailableError,
   stringifyError,
 } from '@backstage/errors';
 import {
+  DomainAtlasReport,
   domainAtlasRefreshPermission,
   domainAtlasReportReadPermission,
 } from '@domain-atlas/plugin-domain-atlas-common';
@@ -18,18 +18,29 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import express, { ErrorRequestHandler, Request } from 'express';
+import express, { ErrorRequestHandler, Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import {
   DomainAtlasStore,
   isDatabaseError,
   isDatabaseUnavailableError,
 } from './database';
 import {
+  checkBody,
+  findingsQuery,
+  historyQuery,
+  historySince,
+  parse,
+  ref,
+  refPart,
+  REPORT_SECTIONS,
+  reportQuery,
+} from './routeInput';
+import {
   ContractChecksBusyError,
   ContractService,
 } from './services/ContractService';
+import { streamJson } from './services/JsonStream';
 import { RefreshFailedError, RefreshService } from './services/RefreshService';
 import {
   domainDetail,
@@ -46,63 +57,25 @@ import {
   retryAfterOf,
   unavailable,
 } from './services/ReportService';
-import { VisibleReports } from './services/Visibility';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { ResponseCache, sendCachedJson } from './services/ResponseCache';
+import { VisibleReport, VisibleReports } from './services/Visibility';
 
 /** Retry-After of a 503 from a busy or unreachable database. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** Retry-After of any other 503, e.g. a failed refresh. */
 const RETRY_AFTER_SECONDS = 60;
 
-/** Path segments of an entity ref: letters, digits and `-_.`, as the catalog allows. */
-const refPart = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a catalog name or namespace');
-
-const findingsQuery = z
-  .object({
-    domain: z.string().min(1).optional(),
-    rule: z.string().min(1).optional(),
-    severity: z.enum(['error', 'warning', 'info']).optional(),
-    waived: z.enum(['true', 'false']).optional(),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
-
-const checkBody = z
-  .object({
-    definition: z.union([
-      z.string().min(1, 'must not be empty'),
-      z.record(z.string(), z.unknown()),
-    ]),
-  })
-  .strict();
-
-const historyQuery = z
-  .object({ days: z.coerce.number().int().min(1).max(3660).default(365) })
-  .strict();
-
-function parse<T extends z.ZodTypeAny>(
-  schema: T,
-  input: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${problems}`);
-  }
-  return result.data;
-}
-
-function ref(kind: string, params: Record<string, string>): string {
-  const namespace = parse(refPart, params.namespace, 'namespace');
-  const name = parse(refPart, params.name, 'name');
-  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+/** The report with its scalar fields and only the lists in `sections`. */
+function pickSections(
+  report: DomainAtlasReport,
+  sections: readonly string[],
+): Partial<DomainAtlasReport> {
+  const lists: readonly string[] = REPORT_SECTIONS;
+  return Object.fromEntries(
+    Object.entries(report).filter(
+      ([field]) => !lists.includes(field) || sections.includes(field),
+    ),
+  );
 }
 
 /**
@@ -130,6 +103,7 @@ export async function createRouter(options: {
     contracts,
   } = options;
   const router = Router();
+  const responses = new ResponseCache();
   // Room for a candidate API definition of up to 1 MiB, JSON-escaped.
   router.use(express.json({ limit: '4mb' }));
 
@@ -156,9 +130,59 @@ export async function createRouter(options: {
   const visibleReport = async (req: Request) =>
     visible.forCaller(await read(req));
 
+  /**
+   * Answers with the JSON of `produce()` through the response cache, with
+   * an `ETag` (a matching `If-None-Match` gets a 304). Called after the
+   * permission check, with what the caller may see: `route` names all the
+   * body depends on besides the snapshot and the caller's visibility.
+   */
+  const cachedJson = (
+    req: Request,
+    res: Response,
+    { snapshot, report }: VisibleReport,
+    route: string,
+    produce: () => unknown,
+  ) =>
+    sendCachedJson(req, res, {
+      cache: responses,
+      snapshotId: snapshot.id,
+      audience: report,
+      route,
+      produce,
+    });
+
+  /**
+   * History rows at or after `since` (of one domain), up to the served
+   * snapshot: a newer one's rows (stored since the snapshot was read, or
+   * of a newer snapshot that is unreadable) would not match the report.
+   *
+   * This is what makes responses with history sound to cache per
+   * snapshot: a snapshot's rows are stored in the same transaction as the
+   * snapshot, so the rows up to the served one do not change while it is
+   * served. (Pruning deletes rows past the retention only, right after a
+   * refresh stored a newer snapshot: a body cached in between may show
+   * such rows until the next day or snapshot.) That leaves the clock:
+   * `since` moves once a day (see `historySince`) and is part of the key.
+   */
+  const historyOf = async (
+    { snapshot }: VisibleReport,
+    query: { since: Date; domainRef?: string },
+  ) =>
+    (await store.getHistory(query)).filter(
+      row => row.snapshotId <= snapshot.id,
+    );
+
+  // Streamed, as a large report is tens of MB: no single JSON.stringify
+  // of it, nor one buffer of it.
   router.get('/report', async (req, res) => {
     const { snapshot, report } = await visibleReport(req);
-    res.json({ status: await reports.getStatus(snapshot), report });
+    const { sections } = parse(reportQuery, req.query, 'query');
+    const status = await reports.getStatus(snapshot);
+    res.status(200).set('Content-Type', 'application/json; charset=utf-8');
+    await streamJson(res, {
+      status,
+      report: sections ? pickSections(report, sections) : report,
+    });
   });
 
   router.get('/status', async (req, res) => {
@@ -168,87 +192,135 @@ export async function createRouter(options: {
   });
 
   router.get('/domains', async (req, res) => {
-    const { report } = await visibleReport(req);
-    res.json({ items: report.domains.map(domainListItem) });
+    const caller = await visibleReport(req);
+    await cachedJson(req, res, caller, 'domains', () => ({
+      items: caller.report.domains.map(domainListItem),
+    }));
   });
 
   router.get('/domains/:namespace/:name', async (req, res) => {
-    const { report } = await visibleReport(req);
+    const caller = await visibleReport(req);
     const domainRef = ref('domain', req.params);
     const { days } = parse(historyQuery, req.query, 'query');
-    const history = await store.getHistory({
-      since: new Date(Date.now() - days * DAY_MS),
-      domainRef,
-    });
-    res.json(domainDetail(report, domainRef, history));
+    const since = historySince(days);
+    await cachedJson(
+      req,
+      res,
+      caller,
+      `domain ${domainRef} since ${since.toISOString()}`,
+      async () =>
+        domainDetail(
+          caller.report,
+          domainRef,
+          await historyOf(caller, { since, domainRef }),
+        ),
+    );
   });
 
   router.get('/teams', async (req, res) => {
-    const { report } = await visibleReport(req);
-    res.json(teamsView(report));
+    const caller = await visibleReport(req);
+    await cachedJson(req, res, caller, 'teams', () => teamsView(caller.report));
   });
 
   router.get('/teams/:namespace/:name', async (req, res) => {
-    const { report } = await visibleReport(req);
+    const caller = await visibleReport(req);
     const teamRef = ref('group', req.params);
-    res.json(teamDetail(report, teamRef));
+    await cachedJson(req, res, caller, `team ${teamRef}`, () =>
+      teamDetail(caller.report, teamRef),
+    );
   });
 
   router.get('/findings', async (req, res) => {
-    const { report } = await visibleReport(req);
+    const caller = await visibleReport(req);
     const query = parse(findingsQuery, req.query, 'query');
-    const matching = filterFindings(report.findings, {
+    const filter = {
       domain: query.domain?.toLocaleLowerCase('en-US'),
       rule: query.rule,
       severity: query.severity,
       waived: query.waived === undefined ? undefined : query.waived === 'true',
-    });
-    res.json({
-      items: matching.slice(query.offset, query.offset + query.limit),
-      totalCount: matching.length,
-      offset: query.offset,
-      limit: query.limit,
-    });
+    };
+    const { offset, limit } = query;
+    await cachedJson(
+      req,
+      res,
+      caller,
+      `findings ${JSON.stringify({ ...filter, offset, limit })}`,
+      () => {
+        const matching = filterFindings(caller.report.findings, filter);
+        return {
+          items: matching.slice(offset, offset + limit),
+          totalCount: matching.length,
+          offset,
+          limit,
+        };
+      },
+    );
   });
 
   router.get('/rules', async (req, res) => {
-    const { report } = await visibleReport(req);
-    res.json({ items: report.rules });
+    const caller = await visibleReport(req);
+    await cachedJson(req, res, caller, 'rules', () => ({
+      items: caller.report.rules,
+    }));
   });
 
   router.get('/waivers', async (req, res) => {
-    const { report } = await visibleReport(req);
-    res.json({ items: report.waivers });
+    const caller = await visibleReport(req);
+    await cachedJson(req, res, caller, 'waivers', () => ({
+      items: caller.report.waivers,
+    }));
   });
 
   router.get('/migration', async (req, res) => {
-    const { report, canSee } = await visibleReport(req);
+    const caller = await visibleReport(req);
     const { days } = parse(historyQuery, req.query, 'query');
-    const history = await store.getHistory({
-      since: new Date(Date.now() - days * DAY_MS),
-    });
-    res.json(
-      migrationView(
-        report,
-        history.filter(row => canSee(row.domainRef)),
-      ),
+    const since = historySince(days);
+    await cachedJson(
+      req,
+      res,
+      caller,
+      `migration since ${since.toISOString()}`,
+      async () =>
+        migrationView(
+          caller.report,
+          (
+            await historyOf(caller, { since })
+          ).filter(row => caller.canSee(row.domainRef)),
+        ),
     );
   });
 
   router.get('/isolation', async (req, res) => {
-    const { report } = await visibleReport(req);
-    res.json(isolationView(report));
+    const caller = await visibleReport(req);
+    await cachedJson(req, res, caller, 'isolation', () =>
+      isolationView(caller.report),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/findings', async (req, res) => {
-    const { report } = await visibleReport(req);
+    const caller = await visibleReport(req);
     const kind = parse(refPart, req.params.kind, 'kind');
-    res.json(entityFindings(report, ref(kind, req.params)));
+    const entityRef = ref(kind, req.params);
+    await cachedJson(req, res, caller, `entity ${entityRef}`, () =>
+      entityFindings(caller.report, entityRef),
+    );
   });
 
   router.get('/contracts', async (req, res) => {
-    const { report } = await visibleReport(req);
-    res.json({ items: await contracts.list(report) });
+    const caller = await visibleReport(req);
+    // Each contract's latest change comes from the recorded definitions,
+    // which a refresh records before it stores its snapshot. One that
+    // failed after recording them stores no snapshot but a refresh
+    // record: that keys the list too. (While a refresh runs, the list
+    // made before it stays served until its snapshot is stored.)
+    const lastRefresh = await store.getLastRefresh();
+    await cachedJson(
+      req,
+      res,
+      caller,
+      `contracts after ${lastRefresh?.finishedAt.toISOString() ?? 'none'}`,
+      async () => ({ items: await contracts.list(caller.report) }),
+    );
   });
 
   router.get('/contracts/:namespace/:name', async (req, res) => {

@@ -21,9 +21,15 @@ export class DomainAtlasReader {
     this.discovery = options.discovery;
   }
 
-  /** `GET /report`: domains with their members, teams with their titles. */
-  async report(): Promise<DomainAtlasReport> {
-    const body = await this.get<{ report: DomainAtlasReport }>('/report');
+  /**
+   * `GET /report?sections=domains,teams`: domains with their members, teams
+   * with their titles, and none of the report's other (larger) lists. A
+   * backend that does not know `sections` sends the whole report.
+   */
+  async report(): Promise<Pick<DomainAtlasReport, 'domains' | 'teams'>> {
+    const body = await this.get<{
+      report: Pick<DomainAtlasReport, 'domains' | 'teams'>;
+    }>('/report?sections=domains,teams');
     return body.report;
   }
 

@@ -1,0 +1,1 @@
+export { jsonPieces, streamJson } from './streamJson';

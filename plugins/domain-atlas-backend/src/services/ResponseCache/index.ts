@@ -1,0 +1,3 @@
+export { ResponseCache } from './ResponseCache';
+export type { CachedResponseKey } from './ResponseCache';
+export { sendCachedJson } from './sendCachedJson';
