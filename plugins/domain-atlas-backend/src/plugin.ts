@@ -154,7 +154,7 @@ export const domainAtlasPlugin = createBackendPlugin({
             id: snapshot.id,
             report: snapshot.report,
             owners,
-            previous: reports.servedBefore(snapshot.id)?.report,
+            previous: reports.releaseServedBefore(snapshot.id)?.report,
           });
         });
         // Every route and action serves the report as the caller may see

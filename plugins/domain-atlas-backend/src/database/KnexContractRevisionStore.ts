@@ -4,6 +4,7 @@ import {
   NewRevision,
   StoredRevision,
 } from './ContractRevisionStore';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Rows per statement, small enough for SQLite's variable limit. */
 const BATCH_SIZE = 50;
@@ -85,6 +86,7 @@ export class KnexContractRevisionStore implements ContractRevisionStore {
         last_seen: revision.lastSeen,
         change: revision.change ? JSON.stringify(revision.change) : null,
       }));
+      await yieldToEventLoop();
       const inserted = await this.db('domain_atlas_contract_revisions')
         .insert(rows)
         .onConflict(['api_ref', 'previous_id'])
@@ -97,6 +99,7 @@ export class KnexContractRevisionStore implements ContractRevisionStore {
 
   async markSeen(ids: number[], seenAt: Date): Promise<void> {
     for (let i = 0; i < ids.length; i += BATCH_SIZE * 10) {
+      await yieldToEventLoop();
       await this.db('domain_atlas_contract_revisions')
         .whereIn('id', ids.slice(i, i + BATCH_SIZE * 10))
         .update({ last_seen: seenAt });

@@ -10,6 +10,7 @@ import {
   SnapshotSummary,
   StoredSnapshot,
 } from './DomainAtlasStore';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 const migrationsDir = resolvePackagePath(
   '@domain-atlas/plugin-domain-atlas-backend',
@@ -20,10 +21,10 @@ const migrationsDir = resolvePackagePath(
 const INSERT_BATCH_SIZE = 50;
 
 /**
- * Report parts per insert or select: a few MB per statement, as SQLite's
+ * Report parts per insert or select: about a MB per statement, as SQLite's
  * driver runs each one synchronously on the event loop.
  */
-const PARTS_PER_STATEMENT = 8;
+const PARTS_PER_STATEMENT = 4;
 
 /**
  * Runs the migrations, retrying a few times: instances starting together on
@@ -160,6 +161,7 @@ export class KnexDomainAtlasStore implements DomainAtlasStore {
   private async partsOf(snapshotId: number): Promise<string[]> {
     const parts: string[] = [];
     for (;;) {
+      await yieldToEventLoop();
       const rows = await this.db('domain_atlas_report_parts')
         .select('json')
         .where('snapshot_id', snapshotId)

@@ -7,6 +7,7 @@ import {
 import { CompareDefinitionsOptions } from '@domain-atlas/plugin-domain-atlas-node';
 import { isOutOfMemory, startWorker } from '../../lib/startWorker';
 import { CatalogApi } from '../ContractHistory/catalogApis';
+import { DefinitionOutcome } from './DefinitionOutcomes';
 import {
   ANALYSIS_WORKER_FILE,
   ANALYSIS_WORKER_MARK,
@@ -14,7 +15,19 @@ import {
   AnalysisReply,
   AnalysisRequest,
 } from './analysisThread';
-import type { AnalysedCatalog, RefreshAnalysisSetup } from './RefreshAnalysis';
+import type {
+  AnalysisSummary,
+  Ownership,
+  RefreshAnalysisSetup,
+} from './RefreshAnalysis';
+
+/**
+ * Items per page of what comes back from the worker: receiving a message
+ * copies it on this thread, which should take a few milliseconds.
+ */
+const API_PAGE = 250;
+const PART_PAGE = 4;
+const OWNER_PAGE = 2500;
 
 /**
  * The refresh's worker failed: it threw, ran out of memory or stopped.
@@ -43,11 +56,19 @@ export class AnalysisWorker {
   private failure: AnalysisWorkerError | undefined;
   private closed = false;
 
-  constructor(setup: RefreshAnalysisSetup, maxMemoryMb: number) {
+  /**
+   * @param knownDefinitions - what the refresh before found parsing each
+   *   definition (see {@link DefinitionOutcomes})
+   */
+  constructor(
+    setup: RefreshAnalysisSetup,
+    maxMemoryMb: number,
+    knownDefinitions: DefinitionOutcome[] = [],
+  ) {
     this.maxMemoryMb = maxMemoryMb;
     this.worker = startWorker(
       ANALYSIS_WORKER_FILE,
-      { [ANALYSIS_WORKER_MARK]: true, setup },
+      { [ANALYSIS_WORKER_MARK]: true, setup, knownDefinitions },
       maxMemoryMb,
     );
     this.worker.on('message', (reply: AnalysisReply) => {
@@ -80,8 +101,9 @@ export class AnalysisWorker {
     }
   }
 
-  catalogApis(): Promise<CatalogApi[]> {
-    return this.call('catalogApis', []);
+  /** The read's API definitions, fetched a page at a time. */
+  async catalogApis(): Promise<CatalogApi[]> {
+    return this.paged<CatalogApi>('catalogApis', API_PAGE);
   }
 
   compare(options: CompareDefinitionsOptions): Promise<ContractDiff> {
@@ -91,14 +113,60 @@ export class AnalysisWorker {
   analyze(input: {
     contractChanges: ContractChange[];
     now: string;
-  }): Promise<AnalysedCatalog> {
+  }): Promise<AnalysisSummary> {
     return this.call('analyze', [input]);
+  }
+
+  /** The analysed report's parts, fetched a page at a time. */
+  reportParts(): Promise<string[]> {
+    return this.paged<string>('reportParts', PART_PAGE);
+  }
+
+  /** What parsing the definitions gave, for the next refresh's worker. */
+  definitionOutcomes(): Promise<DefinitionOutcome[]> {
+    return this.paged<DefinitionOutcome>('definitionOutcomes', OWNER_PAGE);
+  }
+
+  /** The analysed read's owners, fetched a page at a time. */
+  async owners(): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    await this.paged<Ownership>('ownership', OWNER_PAGE, page => {
+      for (const [entity, owner] of page) {
+        owners.set(entity, owner);
+      }
+    });
+    return owners;
   }
 
   /** Ends the worker and gives its memory back. */
   async close(): Promise<void> {
     this.closed = true;
     await this.worker.terminate();
+  }
+
+  /**
+   * Every item of a paged method, one page per message; each page is
+   * handed to `onPage`, or else collected.
+   */
+  private async paged<T>(
+    method: AnalysisCall,
+    limit: number,
+    onPage?: (page: T[]) => void,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.call<T[]>(method, [offset, limit]);
+      if (onPage) {
+        onPage(page);
+      } else {
+        for (const item of page) {
+          items.push(item);
+        }
+      }
+      if (page.length < limit) {
+        return items;
+      }
+    }
   }
 
   private call<T>(method: AnalysisCall, args: unknown[]): Promise<T> {

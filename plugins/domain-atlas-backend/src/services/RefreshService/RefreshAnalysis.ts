@@ -17,6 +17,7 @@ import { DomainHistoryRow } from '../../database/DomainAtlasStore';
 import { reportParts } from '../../database/reportParts';
 import { CatalogApi, catalogApisOf } from '../ContractHistory/catalogApis';
 import { ownersOf } from '../Notifications/recipients';
+import { DefinitionOutcome, DefinitionOutcomes } from './DefinitionOutcomes';
 import { loadRuleModules } from './ruleModules';
 
 /** What a refresh's analysis is set up with: plain data, for a worker. */
@@ -32,16 +33,23 @@ export interface RefreshAnalysisSetup {
 /** One domain's history row, before it is stored. */
 export type HistoryRow = Omit<DomainHistoryRow, 'snapshotId' | 'recordedAt'>;
 
-/** What the analysis of one catalog read gives, ready to store. */
-export interface AnalysedCatalog {
-  /** The report's JSON, in parts (see `reportParts`). */
-  reportParts: string[];
+/**
+ * What the analysis of one catalog read gives. The report's parts and the
+ * owners are large: they are fetched a page at a time afterwards, so that
+ * no one message takes long to receive.
+ */
+export interface AnalysisSummary {
   history: HistoryRow[];
-  /** Each entity's owner, lowercase refs: whom to notify. */
-  owners: Array<[entity: string, owner: string]>;
   domainCount: number;
   findingCount: number;
+  /** How many parts the report's JSON has (see `reportParts`). */
+  partCount: number;
+  /** How many entities have an owner. */
+  ownerCount: number;
 }
+
+/** An entity's owner, lowercase refs: whom to notify. */
+export type Ownership = [entity: string, owner: string];
 
 /** The per-domain history rows of one report. */
 export function historyRowsOf(report: DomainAtlasReport): HistoryRow[] {
@@ -64,11 +72,24 @@ export function historyRowsOf(report: DomainAtlasReport): HistoryRow[] {
  * report in parts. Everything it takes and gives is plain data.
  */
 export class RefreshAnalysis {
-  private readonly entities: Entity[] = [];
+  private entities: Entity[] = [];
   private readonly options: AnalysisOptions;
   private readonly maxDefinitionSize: number;
+  private apis: CatalogApi[] | undefined;
+  private parts: string[] = [];
+  private owners: Ownership[] = [];
+  private readonly definitions: DefinitionOutcomes;
+  private outcomes: DefinitionOutcome[] = [];
 
-  constructor(setup: RefreshAnalysisSetup) {
+  /**
+   * @param knownDefinitions - what the refresh before found parsing each
+   *   definition, which need not be parsed again
+   */
+  constructor(
+    setup: RefreshAnalysisSetup,
+    knownDefinitions: DefinitionOutcome[] = [],
+  ) {
+    this.definitions = new DefinitionOutcomes(knownDefinitions);
     const moduleRules = loadRuleModules(setup.ruleModules);
     const configured = readAnalysisOptionsFromConfig(
       new ConfigReader(setup.config ? { domainAtlas: setup.config } : {}),
@@ -87,9 +108,10 @@ export class RefreshAnalysis {
     }
   }
 
-  /** The read's API definitions, for the contract history. */
-  catalogApis(): CatalogApi[] {
-    return catalogApisOf(this.entities, this.maxDefinitionSize);
+  /** A page of the read's API definitions, for the contract history. */
+  catalogApis(offset: number, limit: number): CatalogApi[] {
+    this.apis ??= catalogApisOf(this.entities, this.maxDefinitionSize);
+    return this.apis.slice(offset, offset + limit);
   }
 
   compare(options: CompareDefinitionsOptions): Promise<ContractDiff> {
@@ -99,7 +121,7 @@ export class RefreshAnalysis {
   analyze(input: {
     contractChanges: ContractChange[];
     now: string;
-  }): AnalysedCatalog {
+  }): AnalysisSummary {
     const report = analyze(this.entities, {
       ...this.options,
       contractChanges: input.contractChanges,
@@ -107,14 +129,37 @@ export class RefreshAnalysis {
       // is a finding even when its version can be read.
       strictDefinitions: true,
       maxDefinitionSize: this.maxDefinitionSize,
+      definitionCache: this.definitions,
       now: input.now,
     });
+    this.outcomes = this.definitions.usedOutcomes();
+    this.owners = [...ownersOf(this.entities)];
+    // The read is analysed: its memory can go before the report is
+    // serialised.
+    this.entities = [];
+    this.apis = undefined;
+    this.parts = reportParts(report);
     return {
-      reportParts: reportParts(report),
       history: historyRowsOf(report),
-      owners: [...ownersOf(this.entities)],
       domainCount: report.domains.length,
       findingCount: report.findings.length,
+      partCount: this.parts.length,
+      ownerCount: this.owners.length,
     };
+  }
+
+  /** A page of the analysed report's parts. */
+  reportParts(offset: number, limit: number): string[] {
+    return this.parts.slice(offset, offset + limit);
+  }
+
+  /** A page of what parsing the definitions gave, for the next refresh. */
+  definitionOutcomes(offset: number, limit: number): DefinitionOutcome[] {
+    return this.outcomes.slice(offset, offset + limit);
+  }
+
+  /** A page of the analysed read's owners. */
+  ownership(offset: number, limit: number): Ownership[] {
+    return this.owners.slice(offset, offset + limit);
   }
 }

@@ -1,9 +1,16 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Entity } from '@backstage/catalog-model';
+import { DefinitionOutcome } from './DefinitionOutcomes';
 import { RefreshAnalysis, RefreshAnalysisSetup } from './RefreshAnalysis';
 
 /** The calls a refresh makes of its worker, by method name. */
-export type AnalysisCall = 'catalogApis' | 'compare' | 'analyze';
+export type AnalysisCall =
+  | 'catalogApis'
+  | 'compare'
+  | 'analyze'
+  | 'reportParts'
+  | 'ownership'
+  | 'definitionOutcomes';
 
 /** What the refresh sends its worker. */
 export type AnalysisRequest =
@@ -33,6 +40,7 @@ export const ANALYSIS_WORKER_FILE: string = __filename;
 function serveRefresh(): void {
   const analysis = new RefreshAnalysis(
     workerData.setup as RefreshAnalysisSetup,
+    workerData.knownDefinitions as DefinitionOutcome[],
   );
   parentPort!.on('message', async (request: AnalysisRequest) => {
     if (request.type === 'page') {

@@ -137,10 +137,13 @@ export class ReportService {
 
   /**
    * The snapshot this instance served before `snapshotId`, while it is
-   * still in memory: the one a new snapshot is compared with.
+   * still in memory: the one a new snapshot is compared with. Asked once
+   * per new snapshot; it is let go of then, so that one report, not two,
+   * stays in memory.
    */
-  servedBefore(snapshotId: number): Snapshot | undefined {
+  releaseServedBefore(snapshotId: number): Snapshot | undefined {
     const snapshot = this.previous?.snapshot;
+    this.previous = undefined;
     return snapshot && snapshot.id < snapshotId ? snapshot : undefined;
   }
 
