@@ -6,6 +6,7 @@ import {
   Severity,
 } from '@domain-atlas/plugin-domain-atlas-common';
 import { DomainHistoryRow } from '../../database';
+import { domainSlices } from './domainSlices';
 
 /** A domain in lists: who owns it, where it stands, how healthy it is. */
 export function domainListItem(domain: DomainSummary) {
@@ -27,14 +28,6 @@ export function domainListItem(domain: DomainSummary) {
   };
 }
 
-function findDomain(report: DomainAtlasReport, ref: string): DomainSummary {
-  const domain = report.domains.find(d => d.ref === ref);
-  if (!domain) {
-    throw new NotFoundError(`No domain ${ref} in the catalog`);
-  }
-  return domain;
-}
-
 function historyPoint(row: DomainHistoryRow) {
   return {
     recordedAt: row.recordedAt.toISOString(),
@@ -54,17 +47,21 @@ export function domainDetail(
   ref: string,
   history: DomainHistoryRow[],
 ) {
-  const domain = findDomain(report, ref);
+  const slices = domainSlices(report, ref);
+  if (!slices) {
+    throw new NotFoundError(`No domain ${ref} in the catalog`);
+  }
+  const { domain } = slices;
   return {
     ...domain,
     owner: domain.owner ?? null,
-    findings: report.findings.filter(f => f.domain === ref),
-    contracts: report.contracts.filter(c => c.domain === ref),
-    repositories: report.repositories.filter(r => r.domains.includes(ref)),
+    findings: slices.findings,
+    contracts: slices.contracts,
+    repositories: slices.repositories,
     isolation: {
-      blocks: report.isolation.filter(e => e.down === ref),
-      dependsOn: report.isolation.filter(e => e.affected === ref),
-      blastRadius: report.blastRadius.find(b => b.domain === ref) ?? {
+      blocks: slices.blocks,
+      dependsOn: slices.dependsOn,
+      blastRadius: slices.blastRadius ?? {
         domain: ref,
         blocks: 0,
         delays: 0,
