@@ -15,7 +15,10 @@ exports.up = async function up(knex) {
     // No foreign key: pruning deletes a snapshot's parts with it.
     table.integer('snapshot_id').notNullable();
     table.integer('seq').notNullable().comment('1 for the second part, …');
-    table.text('json', 'longtext').notNullable();
+    table
+      .binary('gzip')
+      .notNullable()
+      .comment('The part, JSON, gzip-compressed (about a tenth of the size)');
     table.primary(['snapshot_id', 'seq']);
   });
 };
