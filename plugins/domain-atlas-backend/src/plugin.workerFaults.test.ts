@@ -1,22 +1,16 @@
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { domainAtlasRulesExtensionPoint } from '@domain-atlas/plugin-domain-atlas-node';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { domainAtlasPlugin } from './plugin';
-import { entity, organisation } from './testing/testCatalog';
+import { changingCatalog, entity, organisation } from './testing/testCatalog';
 
 jest.setTimeout(60_000);
 
@@ -56,24 +50,6 @@ const directory = mkdtempSync(join(tmpdir(), 'domain-atlas-worker-'));
 const ruleModule = join(directory, 'misbehaving.js');
 beforeAll(() => writeFileSync(ruleModule, RULE_MODULE));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-function changingCatalog(initial: Entity[]) {
-  const state = { entities: initial };
-  const factory = createServiceFactory({
-    service: catalogServiceRef,
-    deps: {},
-    factory: () => {
-      const catalog = catalogServiceMock({ entities: [] });
-      catalog.streamEntities = (req, opts) =>
-        catalogServiceMock({ entities: state.entities }).streamEntities(
-          req,
-          opts,
-        );
-      return catalog;
-    },
-  });
-  return { factory, state };
-}
 
 async function startBackend() {
   const catalog = changingCatalog(organisation);
