@@ -14,8 +14,10 @@ export const domainAtlasModuleRunbook = createBackendModule({
       deps: { rules: domainAtlasRulesExtensionPoint },
       async init({ rules }) {
         // The rule runs in the refresh's worker thread, which loads it
-        // from its module.
-        rules.addRuleModule(require.resolve('./runbookRule'));
+        // from this package (its index exports it), as the CLI's --rules.
+        rules.addRuleModule(
+          '@domain-atlas/plugin-domain-atlas-backend-module-runbook',
+        );
       },
     });
   },

@@ -33,7 +33,10 @@ import {
   ReportNotifier,
 } from './services/Notifications';
 import { RefreshService } from './services/RefreshService';
-import { loadRuleModules } from './services/RefreshService/ruleModules';
+import {
+  loadRuleModules,
+  resolveRuleModules,
+} from './services/RefreshService/ruleModules';
 import { ReportService } from './services/ReportService';
 import { CatalogVisibility, VisibleReports } from './services/Visibility';
 
@@ -46,10 +49,10 @@ export const domainAtlasPlugin = createBackendPlugin({
   pluginId: 'domain-atlas',
   register(env) {
     // Rule modules added by backend modules, known before init runs.
-    const ruleModules: string[] = [];
+    const addedRuleModules: string[] = [];
     env.registerExtensionPoint(domainAtlasRulesExtensionPoint, {
       addRuleModule(module) {
-        ruleModules.push(module);
+        addedRuleModules.push(module);
       },
     });
 
@@ -84,6 +87,7 @@ export const domainAtlasPlugin = createBackendPlugin({
       }) {
         // Loaded here to check them at start-up; each refresh's worker
         // loads them again to run them.
+        const ruleModules = resolveRuleModules(addedRuleModules);
         const moduleRules = loadRuleModules(ruleModules);
         const analysisConfig = readAnalysisConfig(
           config,

@@ -8,8 +8,10 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 export interface DomainAtlasRulesExtensionPoint {
   /**
    * Adds the rules that a module exports (see {@link rulesExportedBy}):
-   * give its file, usually `require.resolve('./myRules')`, or an
-   * installed package's name. The file is loaded where the analysis runs,
+   * give an installed package's name (whose main module exports them), or
+   * an absolute path such as the rules file's own `__filename`. (Not
+   * `require.resolve('./myRules')`: built packages name their files
+   * `*.cjs.js`.) The module is loaded where the analysis runs,
    * in a worker thread of its own, so that a large catalog's analysis never
    * holds up the backend; rules are plain objects and functions and cannot
    * be handed over to that thread, their module can. It is the same module
