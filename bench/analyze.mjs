@@ -34,7 +34,6 @@
 //
 // Last line: `analyze/parse ratio at <largest size> entities: X`.
 
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +42,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
+import { runNode } from './runNode.mjs';
 import { generateCatalog } from './syntheticCatalog.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -178,58 +178,43 @@ async function buildBundle() {
 // `[pid:addr]   123 ms: Scavenge 512.3 (530.1) -> 498.2 (531.0) MB, …`
 const GC_LINE = /ms: [^\d]*?([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/;
 
-function runChild(size) {
+async function runChild(size) {
   const flags = ['--expose-gc', '--disable-warning=DEP0040'];
   if (args.profile) {
     flags.push('--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profiles')}`);
   }
-  const child = spawn(
-    process.execPath,
-    [
-      ...flags,
-      fileURLToPath(import.meta.url),
-      '--child',
-      String(size),
-      '--runs',
-      String(runs),
-      '--seed',
-      String(seed),
-      '--source',
-      args.source,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout.on('data', chunk => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', code => {
-      if (code !== 0) {
-        reject(new Error(`the ${size}-entity run exited with ${code}`));
-        return;
-      }
-      let result;
-      let gcPeakMiB = 0;
-      for (const line of output.split('\n')) {
-        if (line.startsWith(RESULT)) {
-          result = JSON.parse(line.slice(RESULT.length));
-        } else {
-          const gc = GC_LINE.exec(line);
-          if (gc) gcPeakMiB = Math.max(gcPeakMiB, Number(gc[1]));
-        }
-      }
-      if (!result) {
-        reject(new Error(`the ${size}-entity run printed no result`));
-        return;
-      }
-      resolve({
-        ...result,
-        peakHeapMiB: Math.max(gcPeakMiB, result.afterHeapMiB),
-      });
-    });
-  });
+  const { code, output } = await runNode([
+    ...flags,
+    fileURLToPath(import.meta.url),
+    '--child',
+    String(size),
+    '--runs',
+    String(runs),
+    '--seed',
+    String(seed),
+    '--source',
+    args.source,
+  ]);
+  if (code !== 0) {
+    throw new Error(`the ${size}-entity run exited with ${code}`);
+  }
+  let result;
+  let gcPeakMiB = 0;
+  for (const line of output.split('\n')) {
+    if (line.startsWith(RESULT)) {
+      result = JSON.parse(line.slice(RESULT.length));
+    } else {
+      const gc = GC_LINE.exec(line);
+      if (gc) gcPeakMiB = Math.max(gcPeakMiB, Number(gc[1]));
+    }
+  }
+  if (!result) {
+    throw new Error(`the ${size}-entity run printed no result`);
+  }
+  return {
+    ...result,
+    peakHeapMiB: Math.max(gcPeakMiB, result.afterHeapMiB),
+  };
 }
 
 function table(rows) {

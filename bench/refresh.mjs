@@ -34,7 +34,6 @@
 // Last line: `max event-loop delay during a <largest size>-entity refresh:
 // X ms`, the larger of the first and the steady-state refresh.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -42,6 +41,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RESULT } from './refresh.measure.mjs';
+import { runNode } from './runNode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,44 +68,28 @@ function childExecArgv() {
     : [...process.execArgv, '--require', transform];
 }
 
-function runChild(size) {
-  const child = spawn(
-    process.execPath,
-    [
-      ...childExecArgv(),
-      join(root, 'bench', 'refresh.child.mjs'),
-      '--size',
-      String(size),
-      '--db',
-      args.db,
-      '--requests',
-      args.requests,
-      '--seed',
-      args.seed,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout.on('data', chunk => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', code => {
-      const line = output.split('\n').find(l => l.startsWith(RESULT));
-      if (code !== 0 || !line) {
-        reject(
-          new Error(
-            `the ${size}-entity run exited with ${code}${
-              line ? '' : ' and no result'
-            }`,
-          ),
-        );
-      } else {
-        resolve(JSON.parse(line.slice(RESULT.length)));
-      }
-    });
-  });
+async function runChild(size) {
+  const { code, output } = await runNode([
+    ...childExecArgv(),
+    join(root, 'bench', 'refresh.child.mjs'),
+    '--size',
+    String(size),
+    '--db',
+    args.db,
+    '--requests',
+    args.requests,
+    '--seed',
+    args.seed,
+  ]);
+  const line = output.split('\n').find(l => l.startsWith(RESULT));
+  if (code !== 0 || !line) {
+    throw new Error(
+      `the ${size}-entity run exited with ${code}${
+        line ? '' : ' and no result'
+      }`,
+    );
+  }
+  return JSON.parse(line.slice(RESULT.length));
 }
 
 function table(columns, rows) {

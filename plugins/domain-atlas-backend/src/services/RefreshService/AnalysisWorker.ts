@@ -28,6 +28,7 @@ import type {
 const API_PAGE = 250;
 const PART_PAGE = 4;
 const OWNER_PAGE = 2500;
+const OUTCOME_PAGE = 2500;
 
 /**
  * The refresh's worker failed: it threw, ran out of memory or stopped.
@@ -124,7 +125,7 @@ export class AnalysisWorker {
 
   /** What parsing the definitions gave, for the next refresh's worker. */
   definitionOutcomes(): Promise<DefinitionOutcome[]> {
-    return this.paged<DefinitionOutcome>('definitionOutcomes', OWNER_PAGE);
+    return this.paged<DefinitionOutcome>('definitionOutcomes', OUTCOME_PAGE);
   }
 
   /** The analysed read's owners, fetched a page at a time. */

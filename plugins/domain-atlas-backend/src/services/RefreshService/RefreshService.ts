@@ -7,7 +7,12 @@ import { CatalogReader } from '../CatalogReader';
 import { ContractHistory } from '../ContractHistory';
 import { AnalysisWorker } from './AnalysisWorker';
 import { DefinitionOutcome } from './DefinitionOutcomes';
-import { assessRead, CatalogRead, isLocation, ReadVerdict } from './holdBack';
+import {
+  assessRead,
+  CatalogRead,
+  catalogReadOf,
+  ReadVerdict,
+} from './holdBack';
 import { RefreshAnalysisSetup } from './RefreshAnalysis';
 import { describeFailure, RefreshFailedError } from './refreshFailure';
 
@@ -169,8 +174,9 @@ export class RefreshService {
     try {
       const read: CatalogRead = { entityCount: 0, contentCount: 0 };
       await this.reader.read(page => {
-        read.entityCount += page.length;
-        read.contentCount += page.length - page.filter(isLocation).length;
+        const counted = catalogReadOf(page);
+        read.entityCount += counted.entityCount;
+        read.contentCount += counted.contentCount;
         analysis.addPage(page);
       });
       const readMs = Date.now() - startedAt.getTime();

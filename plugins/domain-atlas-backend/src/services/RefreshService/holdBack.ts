@@ -34,14 +34,11 @@ export type ReadVerdict =
   | { hold: false; confirmed: boolean }
   | { hold: true; reason: string };
 
-/** Whether an entity is a Location (see {@link CatalogRead}). */
-export function isLocation(entity: Entity): boolean {
-  return String(entity?.kind).toLocaleLowerCase('en-US') === 'location';
-}
-
-/** Counts a read's entities, for {@link assessRead}. */
+/** Counts a read's (or one page's) entities, for {@link assessRead}. */
 export function catalogReadOf(entities: Entity[]): CatalogRead {
-  const locations = entities.filter(isLocation).length;
+  const locations = entities.filter(
+    entity => String(entity?.kind).toLocaleLowerCase('en-US') === 'location',
+  ).length;
   return {
     entityCount: entities.length,
     contentCount: entities.length - locations,

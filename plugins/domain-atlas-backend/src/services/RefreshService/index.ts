@@ -1,5 +1,4 @@
 export { RefreshService } from './RefreshService';
-export { historyRowsOf } from './RefreshAnalysis';
 export type { RefreshAnalysisSetup } from './RefreshAnalysis';
 export { RefreshFailedError } from './refreshFailure';
 export type {
